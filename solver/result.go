@@ -1,0 +1,148 @@
+package solver
+
+import (
+	"fmt"
+	"time"
+)
+
+// Status is the outcome of a solve.
+type Status int
+
+// The statuses a solve can end in.
+const (
+	// Unknown means no feasible assignment was found before the solve
+	// stopped (cancelled or a limit reached) and infeasibility was not proven.
+	Unknown Status = iota
+	// Optimal means the assignment is optimal and the certificate proves it.
+	Optimal
+	// Feasible means the assignment satisfies every constraint but the
+	// solve stopped before proving it optimal.
+	Feasible
+	// Infeasible means no assignment satisfies every constraint.
+	Infeasible
+)
+
+var statusNames = [...]string{"Unknown", "Optimal", "Feasible", "Infeasible"}
+
+// String returns the status name.
+func (s Status) String() string {
+	if s >= 0 && int(s) < len(statusNames) {
+		return statusNames[s]
+	}
+	return fmt.Sprintf("Status(%d)", int(s))
+}
+
+// Proven reports whether the status is a proof: optimality or infeasibility.
+func (s Status) Proven() bool { return s == Optimal || s == Infeasible }
+
+// Result is the outcome of Solve.
+type Result struct {
+	Status Status
+	// Objective is the total weight of the chosen options, summed in
+	// float64 over the original weights.
+	Objective float64
+	// Assignment holds the chosen agent of each item; nil when no feasible
+	// assignment was found.
+	Assignment []int
+	// Certificate proves the status; see Verify.
+	Certificate *Certificate
+	Stats       Stats
+}
+
+// Stats describes the work done by a solve.
+type Stats struct {
+	// Method is the path that solved the problem.
+	Method Method
+	// Runtime is the wall-clock time of the solve.
+	Runtime time.Duration
+	// Nodes is the number of branch-and-bound nodes (1 on the flow path).
+	Nodes int
+	// FlowSolves is the number of network solves, including those inside
+	// branch and bound.
+	FlowSolves int
+	// Augmentations is the number of augmenting paths across all network solves.
+	Augmentations int
+}
+
+// Certificate is a proof of optimality that Verify checks in exact
+// arithmetic without trusting the solver.
+//
+// Weights are scaled to integers W = round(w / Resolution). The certificate
+// is a branch-and-bound tree: the root stands for every assignment; an inner
+// node has exactly two children that lock and veto the same (item, agent)
+// pair. Every leaf carries Lagrange multipliers (prices) on the bounds and
+// rows; they give an upper bound on the scaled objective of every assignment
+// in the leaf's region. The proof holds when every leaf's bound is below
+// Objective+1, since every scaled objective is an integer. On the flow path
+// the tree is a single leaf whose prices are the network's node potentials.
+type Certificate struct {
+	// Resolution is the weight unit: W = round(w / Resolution).
+	Resolution float64
+	// Objective is the scaled objective of the result's assignment.
+	Objective int64
+	// Denominator scales the prices: a price p means p/Denominator units
+	// of Resolution.
+	Denominator int64
+	// Nodes is the branch-and-bound tree; Nodes[0] is the root.
+	Nodes []Node
+}
+
+// Node is a node of a certificate's branch-and-bound tree.
+type Node struct {
+	// Parent is the index of the parent node, or -1 for the root.
+	Parent int
+	// Branch is the (item, agent) pair fixed on the edge from the parent;
+	// ignored for the root.
+	Branch Pair
+	// Lock is true when the edge from the parent locks Branch, false when
+	// it vetoes it.
+	Lock bool
+	// Leaf is true for a node without children; only leaves carry prices.
+	Leaf bool
+	// BoundPrices holds one price per problem Bound. A positive price uses
+	// the bound's Max, a negative one its Min.
+	BoundPrices []int64
+	// RowPrices holds one price per problem Row: >= 0 for LessEq rows,
+	// <= 0 for GreaterEq rows, any sign for Equal rows.
+	RowPrices []int64
+}
+
+// Method selects the solution path.
+type Method int
+
+// The solution paths.
+const (
+	// Auto uses the flow path when every agent's bounds form a laminar
+	// family and there are no rows, and branch and bound otherwise.
+	Auto Method = iota
+	// Flow is the min-cost-flow path; it fails with ErrNotLaminar on
+	// problems it cannot express.
+	Flow
+	// BranchAndBound is the general exact path; it accepts every problem.
+	BranchAndBound
+)
+
+var methodNames = [...]string{"Auto", "Flow", "BranchAndBound"}
+
+// String returns the method name.
+func (m Method) String() string {
+	if m >= 0 && int(m) < len(methodNames) {
+		return methodNames[m]
+	}
+	return fmt.Sprintf("Method(%d)", int(m))
+}
+
+// DefaultResolution is the weight resolution used when Settings.Resolution
+// is zero.
+const DefaultResolution = 1e-9
+
+// Settings controls Solve. The zero value, and a nil *Settings, mean defaults.
+type Settings struct {
+	// Resolution is the weight unit used inside the solver: weights are
+	// rounded to multiples of it. Zero means DefaultResolution.
+	Resolution float64
+	// Method selects the solution path. Zero means Auto.
+	Method Method
+	// NodeLimit caps the branch-and-bound nodes. Zero means no limit.
+	NodeLimit int
+}
