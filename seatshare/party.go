@@ -86,12 +86,20 @@ func NewPartyMap(renames ...Rename) (*PartyMap, error) {
 // Map returns the successors of label: the successors given for it, or
 // the label itself with fraction 1. The caller must not modify the result.
 func (m *PartyMap) Map(label string) []Successor {
-	if m != nil {
-		if s, ok := m.to[label]; ok {
-			return s
-		}
+	if s, ok := m.lookup(label); ok {
+		return s
 	}
 	return []Successor{{Party: label, Fraction: 1}}
+}
+
+// lookup returns the successors given for label, and whether there are
+// any; unlike Map it does not allocate for unmapped labels.
+func (m *PartyMap) lookup(label string) ([]Successor, bool) {
+	if m == nil {
+		return nil, false
+	}
+	s, ok := m.to[label]
+	return s, ok
 }
 
 // checkLabel reports why label cannot name a party, or nil.

@@ -207,59 +207,60 @@ func (e *Election) Validate() error {
 	parties := make(map[string]int)
 	for i := range e.Constituencies {
 		c := &e.Constituencies[i]
-		field := fmt.Sprintf("constituencies[%d]", i)
+		// The element paths are built only when there is an error.
+		at := func(sub string) string { return fmt.Sprintf("constituencies[%d]%s", i, sub) }
 		if err := checkText(c.State); err != nil {
-			return &ValidationError{Field: field + ".state", Err: err}
+			return &ValidationError{Field: at(".state"), Err: err}
 		}
 		if c.No < 1 {
-			return invalid(field+".no", "%d is not positive", c.No)
+			return invalid(at(".no"), "%d is not positive", c.No)
 		}
 		if i > 0 && e.Constituencies[i-1].ID().Compare(c.ID()) >= 0 {
-			return invalid(field, "%v is not after %v", c.ID(), e.Constituencies[i-1].ID())
+			return invalid(at(""), "%v is not after %v", c.ID(), e.Constituencies[i-1].ID())
 		}
 		if err := checkText(c.Name); err != nil {
-			return &ValidationError{Field: field + ".name", Err: err}
+			return &ValidationError{Field: at(".name"), Err: err}
 		}
 		if c.Reserved > ST {
-			return invalid(field+".reserved", "%v is not GEN, SC or ST", c.Reserved)
+			return invalid(at(".reserved"), "%v is not GEN, SC or ST", c.Reserved)
 		}
 		if c.ValidVotes < 1 {
-			return invalid(field+".valid_votes", "%d is not positive", c.ValidVotes)
+			return invalid(at(".valid_votes"), "%d is not positive", c.ValidVotes)
 		}
 		if c.Electors < c.ValidVotes {
-			return invalid(field+".electors", "%d fewer than valid_votes %d", c.Electors, c.ValidVotes)
+			return invalid(at(".electors"), "%d fewer than valid_votes %d", c.Electors, c.ValidVotes)
 		}
 		if len(c.Candidates) == 0 {
-			return invalid(field+".candidates", "no candidates")
+			return invalid(at(".candidates"), "no candidates")
 		}
 		clear(parties)
 		var sum int64
 		for j, cand := range c.Candidates {
-			cf := fmt.Sprintf("%s.candidates[%d]", field, j)
+			cat := func(sub string) string { return at(fmt.Sprintf(".candidates[%d]%s", j, sub)) }
 			if err := checkText(cand.Party); err != nil {
-				return &ValidationError{Field: cf + ".party", Err: err}
+				return &ValidationError{Field: cat(".party"), Err: err}
 			}
 			if err := checkText(cand.Name); err != nil {
-				return &ValidationError{Field: cf + ".name", Err: err}
+				return &ValidationError{Field: cat(".name"), Err: err}
 			}
 			if cand.Votes < 0 {
-				return invalid(cf+".votes", "%d is negative", cand.Votes)
+				return invalid(cat(".votes"), "%d is negative", cand.Votes)
 			}
 			if cand.Votes > c.ValidVotes-sum {
-				return invalid(cf+".votes", "candidates' votes sum to more than valid_votes %d", c.ValidVotes)
+				return invalid(cat(".votes"), "candidates' votes sum to more than valid_votes %d", c.ValidVotes)
 			}
 			sum += cand.Votes
 			if j > 0 {
 				switch compareCandidates(c.Candidates[j-1], cand) {
 				case 0:
-					return invalid(cf, "duplicate candidate %q (%s)", cand.Name, cand.Party)
+					return invalid(cat(""), "duplicate candidate %q (%s)", cand.Name, cand.Party)
 				case 1:
-					return invalid(cf, "candidate %q is out of order (votes descending, then name, then party)", cand.Name)
+					return invalid(cat(""), "candidate %q is out of order (votes descending, then name, then party)", cand.Name)
 				}
 			}
 			if cand.Party != Independent {
 				if k, dup := parties[cand.Party]; dup {
-					return invalid(cf+".party", "party %s already has candidate %d", cand.Party, k)
+					return invalid(cat(".party"), "party %s already has candidate %d", cand.Party, k)
 				}
 				parties[cand.Party] = j
 			}
@@ -282,18 +283,57 @@ func checkText(s string) error {
 // pcState is what ReadResults remembers about a constituency while reading.
 type pcState struct {
 	index int   // in Election.Constituencies
-	row   int   // line of the constituency's first row
 	sum   int64 // votes read so far
+	rows  []int // line of each candidate, parallel to Candidates
+	// seen indexes the candidates by candKey once there are more than
+	// linearScan of them; before that the duplicate check scans.
+	seen map[candKey]int
 }
+
+// linearScan is the number of candidates of a constituency up to which
+// the duplicate check scans them instead of using a map (real
+// constituencies have about 15).
+const linearScan = 32
 
 // candKey identifies a candidate row for the duplicate check: a party
 // label (other than Independent) may appear once per constituency, and
 // independents are duplicates when name and votes both repeat.
 type candKey struct {
-	seat  SeatID
 	party string
 	name  string
 	votes int64
+}
+
+func keyOf(c Candidate) candKey {
+	if c.Party == Independent {
+		return candKey{party: c.Party, name: c.Name, votes: c.Votes}
+	}
+	return candKey{party: c.Party}
+}
+
+// duplicate returns the index of an earlier candidate of c that cand
+// repeats, if any, and records cand (appended next) for later checks.
+func (pc *pcState) duplicate(c *Constituency, cand Candidate) (int, bool) {
+	if pc.seen == nil && len(c.Candidates) < linearScan {
+		for k, prev := range c.Candidates {
+			if prev.Party == cand.Party && (cand.Party != Independent || prev.Name == cand.Name && prev.Votes == cand.Votes) {
+				return k, true
+			}
+		}
+		return 0, false
+	}
+	key := keyOf(cand)
+	if pc.seen == nil {
+		pc.seen = make(map[candKey]int, 2*linearScan)
+		for k, prev := range c.Candidates {
+			pc.seen[keyOf(prev)] = k
+		}
+	}
+	if k, dup := pc.seen[key]; dup {
+		return k, true
+	}
+	pc.seen[key] = len(c.Candidates)
+	return 0, false
 }
 
 // ReadResults reads candidate-level results in CSV from r. name is the
@@ -376,8 +416,9 @@ func ReadResults(r io.Reader, name string) (*Election, error) {
 	}
 
 	e := &Election{Source: name}
-	pcs := make(map[SeatID]*pcState, 600)
-	seen := make(map[candKey]int, 9000)
+	var pcs []pcState // parallel to e.Constituencies
+	index := make(map[SeatID]int, 600)
+	last := -1 // the previous row's constituency: rows usually come grouped
 	intern := make(map[string]string, 2000)
 	internStr := func(s string) string {
 		if t, ok := intern[s]; ok {
@@ -444,29 +485,39 @@ func ReadResults(r io.Reader, name string) (*Election, error) {
 			return nil, perr(row, colReserved, "%q is not GEN, SC or ST", f[colReserved])
 		}
 		id := SeatID{State: f[colState], No: int(num[colPCNo])}
-		pc := pcs[id]
-		if pc == nil {
-			id.State = internStr(id.State)
-			pc = &pcState{index: len(e.Constituencies), row: row}
-			pcs[id] = pc
-			e.Constituencies = append(e.Constituencies, Constituency{
-				State: id.State, No: id.No, Name: internStr(f[colPCName]), Reserved: reserved,
-				ValidVotes: num[colValidVotes], Electors: num[colElectors],
-			})
+		k := last
+		if k < 0 || e.Constituencies[k].No != id.No || e.Constituencies[k].State != id.State {
+			var ok bool
+			if k, ok = index[id]; !ok {
+				id.State = internStr(id.State)
+				k = len(e.Constituencies)
+				index[id] = k
+				pcs = append(pcs, pcState{rows: make([]int, 0, 16)})
+				e.Constituencies = append(e.Constituencies, Constituency{
+					State: id.State, No: id.No, Name: strings.Clone(f[colPCName]), Reserved: reserved,
+					ValidVotes: num[colValidVotes], Electors: num[colElectors],
+					Candidates: make([]Candidate, 0, 16),
+				})
+			}
 		}
-		c := &e.Constituencies[pc.index]
+		last = k
+		c, pc := &e.Constituencies[k], &pcs[k]
+		first := row
+		if len(pc.rows) > 0 {
+			first = pc.rows[0]
+		}
 		switch {
 		case f[colPCName] != c.Name:
-			return nil, perr(row, colPCName, "%q differs from %q on line %d", f[colPCName], c.Name, pc.row)
+			return nil, perr(row, colPCName, "%q differs from %q on line %d", f[colPCName], c.Name, first)
 		case reserved != c.Reserved:
-			return nil, perr(row, colReserved, "%v differs from %v on line %d", reserved, c.Reserved, pc.row)
+			return nil, perr(row, colReserved, "%v differs from %v on line %d", reserved, c.Reserved, first)
 		}
 		votes, valid := num[colVotes], num[colValidVotes]
 		switch {
 		case valid != c.ValidVotes:
-			return nil, perr(row, colValidVotes, "%d differs from %d on line %d", valid, c.ValidVotes, pc.row)
+			return nil, perr(row, colValidVotes, "%d differs from %d on line %d", valid, c.ValidVotes, first)
 		case num[colElectors] != c.Electors:
-			return nil, perr(row, colElectors, "%d differs from %d on line %d", num[colElectors], c.Electors, pc.row)
+			return nil, perr(row, colElectors, "%d differs from %d on line %d", num[colElectors], c.Electors, first)
 		case votes > valid:
 			return nil, perr(row, colVotes, "%d exceeds valid_votes %d", votes, valid)
 		case votes > valid-pc.sum:
@@ -475,21 +526,17 @@ func ReadResults(r io.Reader, name string) (*Election, error) {
 			return nil, perr(row, colElectors, "%d fewer than valid_votes %d", c.Electors, valid)
 		}
 		pc.sum += votes
-		party := internStr(f[colParty])
-		key := candKey{seat: id, party: party}
-		if party == Independent {
-			key.name, key.votes = f[colCandidate], votes
-		}
-		if first, dup := seen[key]; dup {
-			if party == Independent {
-				return nil, perr(row, colCandidate, "independent %q with %d votes repeats line %d", f[colCandidate], votes, first)
+		// The candidate's name shares memory with the rest of its line,
+		// which encoding/csv allocates afresh for every record.
+		cand := Candidate{Party: internStr(f[colParty]), Name: f[colCandidate], Votes: votes}
+		if d, dup := pc.duplicate(c, cand); dup {
+			if cand.Party == Independent {
+				return nil, perr(row, colCandidate, "independent %q with %d votes repeats line %d", cand.Name, votes, pc.rows[d])
 			}
-			return nil, perr(row, colParty, "%s already has a candidate on line %d", party, first)
+			return nil, perr(row, colParty, "%s already has a candidate on line %d", cand.Party, pc.rows[d])
 		}
-		cand := Candidate{Party: party, Name: strings.Clone(f[colCandidate]), Votes: votes}
-		key.name = cand.Name
-		seen[key] = row
 		c.Candidates = append(c.Candidates, cand)
+		pc.rows = append(pc.rows, row)
 	}
 	if len(e.Constituencies) == 0 {
 		return nil, perr(1, -1, "header but no candidate rows")

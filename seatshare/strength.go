@@ -18,19 +18,25 @@ type SplitRule uint8
 
 const (
 	// SplitByStrength divides the votes in proportion to each party's
-	// reference strength, taken from the first of these sources that gives
-	// every party of the split a value, with a positive sum:
-	//  1. the party's own share in the same seat in the other base
-	//     elections where it fielded a candidate there (weighted mean with
-	//     the bases' weights; flag ImputedSplitSeat);
-	//  2. the party's mean share over the seats of the same state where it
-	//     fielded a candidate, in the other base elections (weighted mean of
-	//     the per-election means; flag ImputedSplitState);
-	//  3. the same state mean in this election (flag ImputedSplitStateNow);
-	//  4. equal parts (flag ImputedSplitEqual).
-	// Reference strengths use the shares parties won with their own
-	// candidates, before any split, so the estimate is not circular. This
-	// is the zero value and the default.
+	// reference strength. For each party of the split separately, that is
+	// the first of these that exists:
+	//  1. its own share in the same seat, averaged over the other base
+	//     elections in which it fielded a candidate there, with their
+	//     weights (flag ImputedSplitSeat);
+	//  2. its state-wide share in the other base elections in which it
+	//     fielded a candidate somewhere in the state: the mean of its share
+	//     over all the state's seats, counting seats it did not fight as
+	//     0, so a party that fights a few strongholds is not taken to be
+	//     as strong everywhere (weighted mean over those elections; flag
+	//     ImputedSplitState);
+	//  3. the same state-wide share in this election (flag
+	//     ImputedSplitStateNow).
+	// When some party of the split has none of these, or they sum to 0,
+	// the votes are divided equally (flag ImputedSplitEqual). Reference
+	// strengths use the shares parties won with their own candidates,
+	// before any split, so the estimate is not circular. The cells of a
+	// split carry the flags of every source used for it. This is the zero
+	// value and the default.
 	SplitByStrength SplitRule = iota
 	// SplitEqual gives each party of the split an equal part (flag
 	// ImputedSplitEqual).
@@ -148,14 +154,14 @@ const (
 	// weights renormalised.
 	ImputedRenormalised Imputation = 1 << iota
 	// ImputedSplitSeat: in at least one base election the value is a part
-	// of an alliance candidate's votes, divided by the parties' own shares
-	// in this seat in the other base elections.
+	// of an alliance candidate's votes, divided using some party's own
+	// share in this seat in the other base elections (see SplitByStrength).
 	ImputedSplitSeat
-	// ImputedSplitState: as ImputedSplitSeat, divided by the parties'
-	// mean shares in the state in the other base elections.
+	// ImputedSplitState: as ImputedSplitSeat, using some party's
+	// state-wide share in the other base elections.
 	ImputedSplitState
-	// ImputedSplitStateNow: as ImputedSplitSeat, divided by the parties'
-	// mean shares in the state in the same election.
+	// ImputedSplitStateNow: as ImputedSplitSeat, using some party's
+	// state-wide share in the same election.
 	ImputedSplitStateNow
 	// ImputedSplitEqual: as ImputedSplitSeat, divided equally (rule
 	// SplitEqual, or SplitByStrength without reference strengths).
@@ -311,9 +317,11 @@ type baseData struct {
 	obs [][]entry // per seat, the parties' own shares, sorted by party
 	val [][]entry // per seat, after alliance splits, sorted by party
 	// stateSum and stateN hold, per state and party, the sum and count of
-	// own shares over the seats where the party fielded a candidate.
-	stateSum [][]float64
-	stateN   [][]int
+	// own shares over the seats where the party fielded a candidate;
+	// stateSeats holds the number of seats of each state.
+	stateSum   [][]float64
+	stateN     [][]int
+	stateSeats []int
 }
 
 func find(es []entry, party int) (int, bool) {
@@ -399,7 +407,11 @@ func EstimateStrength(bases []Base, s *StrengthSettings) (*Strength, error) {
 				if cand.Party == Independent {
 					continue
 				}
-				for _, succ := range base.Parties.Map(cand.Party) {
+				succs, ok := base.Parties.lookup(cand.Party)
+				if !ok {
+					labels[cand.Party] = true
+				}
+				for _, succ := range succs {
 					labels[succ.Party] = true
 				}
 			}
@@ -480,26 +492,30 @@ func EstimateStrength(bases []Base, s *StrengthSettings) (*Strength, error) {
 		flags:   make([]Imputation, len(seats)*nP),
 		bases:   make([]BaseSet, len(seats)*nP),
 	}
-	wsum := make([]float64, len(seats)*nP)
-	for b, base := range bases {
-		for i, es := range data[b].val {
-			for _, e := range es {
-				k := i*nP + e.party
+	wsum := make([]float64, nP) // per party, the weight of the bases that gave row i a value
+	all := BaseSet(1<<len(bases) - 1)
+	for i := range seats {
+		row := i * nP
+		for b, base := range bases {
+			for _, e := range data[b].val[i] {
+				k := row + e.party
 				st.share[k] += base.Weight * e.share
-				wsum[k] += base.Weight
+				wsum[e.party] += base.Weight
 				st.flags[k] |= e.flags
 				st.bases[k] |= 1 << b
 			}
 		}
-	}
-	all := BaseSet(1<<len(bases) - 1)
-	for k := range st.share {
-		if st.bases[k] == 0 {
-			continue
-		}
-		st.share[k] = min(st.share[k]/wsum[k], 1) // rounding only: each value is in [0, 1]
-		if st.bases[k] != all {
-			st.flags[k] |= ImputedRenormalised
+		for b := range bases {
+			for _, e := range data[b].val[i] {
+				k := row + e.party
+				if w := wsum[e.party]; w > 0 {
+					st.share[k] = min(st.share[k]/w, 1) // rounding only: each value is in [0, 1]
+					wsum[e.party] = 0
+					if st.bases[k] != all {
+						st.flags[k] |= ImputedRenormalised
+					}
+				}
+			}
 		}
 	}
 
@@ -636,14 +652,16 @@ func observe(base Base, excludeNOTA bool, col map[string]int, stateOf []int, nSt
 	e := base.Election
 	nP := len(col)
 	d := baseData{
-		obs:      make([][]entry, len(e.Constituencies)),
-		stateSum: make([][]float64, nStates),
-		stateN:   make([][]int, nStates),
+		obs:        make([][]entry, len(e.Constituencies)),
+		stateSum:   make([][]float64, nStates),
+		stateN:     make([][]int, nStates),
+		stateSeats: make([]int, nStates),
 	}
 	for si := range nStates {
 		d.stateSum[si] = make([]float64, nP)
 		d.stateN[si] = make([]int, nP)
 	}
+	one := [1]Successor{{Fraction: 1}} // an unmapped label
 	for i := range e.Constituencies {
 		c := &e.Constituencies[i]
 		den := c.ValidVotes
@@ -659,7 +677,12 @@ func observe(base Base, excludeNOTA bool, col map[string]int, stateOf []int, nSt
 			if den > 0 {
 				share = float64(cand.Votes) / float64(den)
 			}
-			for _, succ := range base.Parties.Map(cand.Party) {
+			succs, ok := base.Parties.lookup(cand.Party)
+			if !ok {
+				one[0].Party = cand.Party
+				succs = one[:]
+			}
+			for _, succ := range succs {
 				var flag Imputation
 				if succ.Fraction < 1 {
 					flag = ImputedPartySplit
@@ -678,6 +701,7 @@ func observe(base Base, excludeNOTA bool, col map[string]int, stateOf []int, nSt
 		}
 		d.obs[i] = es
 		si := stateOf[i]
+		d.stateSeats[si]++
 		for _, en := range es {
 			d.stateSum[si][en.party] += en.share
 			d.stateN[si][en.party]++
@@ -770,56 +794,56 @@ func referenceStrength(bases []Base, data []baseData, b int, al Alliance, member
 		}
 		return ImputedSplitFixed
 	case SplitByStrength:
-		sources := [...]struct {
-			fill func(q int) (float64, bool)
-			flag Imputation
-		}{
-			{func(q int) (float64, bool) { // same seat, other bases
-				sum, w := 0.0, 0.0
-				for o := range bases {
-					if o == b {
-						continue
-					}
-					if k, ok := find(data[o].obs[i], q); ok {
-						sum += bases[o].Weight * data[o].obs[i][k].share
-						w += bases[o].Weight
-					}
-				}
-				return sum / w, w > 0
-			}, ImputedSplitSeat},
-			{func(q int) (float64, bool) { // same state, other bases
-				sum, w := 0.0, 0.0
-				for o := range bases {
-					if n := data[o].stateN[si][q]; o != b && n > 0 {
-						sum += bases[o].Weight * data[o].stateSum[si][q] / float64(n)
-						w += bases[o].Weight
-					}
-				}
-				return sum / w, w > 0
-			}, ImputedSplitState},
-			{func(q int) (float64, bool) { // same state, this base
-				n := data[b].stateN[si][q]
-				return data[b].stateSum[si][q] / float64(n), n > 0
-			}, ImputedSplitStateNow},
+		var flags Imputation
+		total := 0.0
+		for g, m := range group {
+			r, flag, ok := memberStrength(bases, data, b, memberCol[m], i, si)
+			if !ok {
+				flags = 0
+				break
+			}
+			ref[g] = r
+			total += r
+			flags |= flag
 		}
-	source:
-		for _, src := range sources {
-			total := 0.0
-			for g, m := range group {
-				r, ok := src.fill(memberCol[m])
-				if !ok {
-					continue source
-				}
-				ref[g] = r
-				total += r
-			}
-			if total > 0 {
-				return src.flag
-			}
+		if flags != 0 && total > 0 {
+			return flags
 		}
 	}
 	for g := range ref {
 		ref[g] = 1
 	}
 	return ImputedSplitEqual
+}
+
+// memberStrength returns the reference strength of party q for a split in
+// seat i (state si) of base b, the flag naming its source, and whether
+// there is one; see SplitByStrength.
+func memberStrength(bases []Base, data []baseData, b, q, i, si int) (float64, Imputation, bool) {
+	// Same seat, other bases.
+	sum, w := 0.0, 0.0
+	for o := range bases {
+		if k, ok := find(data[o].obs[i], q); o != b && ok {
+			sum += bases[o].Weight * data[o].obs[i][k].share
+			w += bases[o].Weight
+		}
+	}
+	if w > 0 {
+		return sum / w, ImputedSplitSeat, true
+	}
+	// Same state, other bases in which q stood somewhere in the state.
+	for o := range bases {
+		if o != b && data[o].stateN[si][q] > 0 {
+			sum += bases[o].Weight * data[o].stateSum[si][q] / float64(data[o].stateSeats[si])
+			w += bases[o].Weight
+		}
+	}
+	if w > 0 {
+		return sum / w, ImputedSplitState, true
+	}
+	// Same state, this base.
+	if data[b].stateN[si][q] > 0 {
+		return data[b].stateSum[si][q] / float64(data[b].stateSeats[si]), ImputedSplitStateNow, true
+	}
+	return 0, 0, false
 }
