@@ -166,6 +166,17 @@ func (e *Election) WinsByParty(state string) map[string]int {
 	return wins
 }
 
+// Sort puts the constituencies in SeatID order and each constituency's
+// candidates in the order documented on Constituency, the orders Validate
+// requires. Use it after building or editing an Election by hand. It
+// takes O(n log n) time.
+func (e *Election) Sort() {
+	slices.SortStableFunc(e.Constituencies, func(a, b Constituency) int { return a.ID().Compare(b.ID()) })
+	for i := range e.Constituencies {
+		slices.SortStableFunc(e.Constituencies[i].Candidates, compareCandidates)
+	}
+}
+
 // MapSeats returns a copy of e in which every constituency's identity is
 // replaced by f(identity), re-sorted. Use it with AndhraPradeshTo2019 to
 // put the 2009 or 2014 results in 2019's identities. The copy shares the
@@ -541,10 +552,7 @@ func ReadResults(r io.Reader, name string) (*Election, error) {
 	if len(e.Constituencies) == 0 {
 		return nil, perr(1, -1, "header but no candidate rows")
 	}
-	slices.SortFunc(e.Constituencies, func(a, b Constituency) int { return a.ID().Compare(b.ID()) })
-	for i := range e.Constituencies {
-		slices.SortFunc(e.Constituencies[i].Candidates, compareCandidates)
-	}
+	e.Sort()
 	return e, nil
 }
 
