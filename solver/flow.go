@@ -1,0 +1,517 @@
+package solver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+)
+
+// errFlowInfeasible reports that the network has no feasible flow. The
+// error returned by network.solve is a *flowInfeasibleError that wraps it.
+var errFlowInfeasible = errors.New("solver: network has no feasible flow")
+
+// flowInfeasibleError describes why a network solve found no flow.
+type flowInfeasibleError struct {
+	// item is an item without any enabled pair, or -1.
+	item int
+	// reached marks, per network node (0 the root, b+1 for Bounds[b]), the
+	// nodes reachable in the residual network from the nodes with excess
+	// when no node with a deficit was; nil when item >= 0. The arcs leaving
+	// the reached set are saturated: they form a cut whose capacity is
+	// below the excess it must carry.
+	reached []bool
+}
+
+func (e *flowInfeasibleError) Error() string {
+	if e.item >= 0 {
+		return fmt.Sprintf("%v: item %d has no enabled pair", errFlowInfeasible, e.item)
+	}
+	return fmt.Sprintf("%v: no augmenting path from an excess node to a deficit node", errFlowInfeasible)
+}
+
+func (e *flowInfeasibleError) Unwrap() error { return errFlowInfeasible }
+
+// flowSolution is an optimal flow in assignment form.
+type flowSolution struct {
+	pair      []int32 // chosen model pair per item
+	price     []int64 // one price per Problem.Bounds entry, in units of w
+	objective int64   // sum of w over the chosen pairs
+	augments  int     // augmenting paths used
+}
+
+// potLimit bounds node potentials; newModel's range keeps them far below
+// it, and solve checks it rather than overflow.
+const potLimit = 1 << 61
+
+// ctxEvery is the number of augmentations between two context checks.
+const ctxEvery = 256
+
+// flowState is the mutable state of one network solve.
+type flowState struct {
+	nw *network
+	w  []int64
+
+	// Per item-node entry (index into nw.itemNode): the best enabled pair
+	// at that node and its weight (disabledPair when none).
+	bestPair []int32
+	bestW    []int64
+	at       []int32 // local index of each item's current node
+
+	key     []int64 // per slot: W(i,x) - W(i,y); disabledPair when unusable
+	slotPos []int32 // per slot: position in its heap, or -1
+	heap    []int32 // heap storage (slots), nw.heapStart per heap
+	heapLen []int32
+
+	x   []int32 // flow on the tree arc into each node (root unused)
+	e   []int64 // balance of each node: > 0 excess, < 0 deficit
+	pot []int64 // node potentials: reduced cost c(u,v) + pot[u] - pot[v] >= 0
+
+	dist     []int64
+	predNode []int32
+	predArc  []int32 // heap id of an exchange arc, or arcUp / arcDown
+	pq       nodeQueue
+}
+
+const (
+	arcUp   = -1 // residual tree arc from a node to its parent (less flow)
+	arcDown = -2 // residual tree arc from a node to a child (more flow)
+)
+
+// solve finds a maximum-weight assignment of the network's items, one
+// weight per model pair in w (disabledPair forbids a pair; every pair the
+// model disables must be disabled in w too), and prices that prove it
+// optimal.
+//
+// The algorithm is successive shortest paths with node potentials
+// (Ahuja, Magnanti and Orlin, Network Flows, 1993, section 9.7) on the
+// contracted network. It starts from each item's best pair, which is
+// optimal for zero potentials when bounds are ignored, and sets every tree
+// arc's flow to the nearest value in [Min, Max] of its subtree's count.
+// The resulting excesses and deficits are removed by shortest augmenting
+// paths found by Dijkstra's algorithm from all excess nodes at once, stopped
+// at the first deficit node reached; potentials of settled nodes rise by
+// their distance and all others by the distance of that deficit node.
+// Each path moves one item per exchange arc.
+//
+// Ties are broken by index: an item's best pair is its first pair of
+// largest weight; an exchange heap yields the item of smallest index among
+// those of least cost; Dijkstra settles the node of smallest index among
+// those at equal distance. The same network and weights therefore always
+// give the same assignment and prices.
+//
+// The prices are price[b] = y(b) - y(parent(b)) with y the potential
+// relative to the root; they satisfy complementary slackness, so the
+// certificate's Lagrangian bound equals the objective.
+//
+// Each augmentation costs one Dijkstra run on the contracted network,
+// O(H + K log K) for H exchange heaps and K nodes, plus O(d^2 log n) heap
+// updates per moved item; the number of augmentations is at most the total
+// initial imbalance. solve checks ctx every 256 augmentations and returns
+// ctx.Err() when it is done. An infeasible network gives a
+// *flowInfeasibleError.
+func (nw *network) solve(ctx context.Context, w []int64) (*flowSolution, error) {
+	fs := nw.newState(w)
+	if item := fs.init(); item >= 0 {
+		return nil, &flowInfeasibleError{item: item}
+	}
+	augments := 0
+	for {
+		if augments%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		t := fs.dijkstra()
+		if t == -2 {
+			break // balanced
+		}
+		if t < 0 {
+			reached := make([]bool, nw.nNodes)
+			for v, d := range fs.dist {
+				reached[v] = d < math.MaxInt64
+			}
+			return nil, &flowInfeasibleError{item: -1, reached: reached}
+		}
+		if err := fs.updatePotentials(t); err != nil {
+			return nil, err
+		}
+		fs.augment(t)
+		augments++
+	}
+	return fs.solution(augments), nil
+}
+
+func (nw *network) newState(w []int64) *flowState {
+	n := len(nw.itemStart) - 1
+	nSlots := len(nw.slotHeap)
+	nHeaps := len(nw.heapFrom)
+	fs := &flowState{
+		nw:       nw,
+		w:        w,
+		bestPair: make([]int32, len(nw.itemNode)),
+		bestW:    make([]int64, len(nw.itemNode)),
+		at:       make([]int32, n),
+		key:      make([]int64, nSlots),
+		slotPos:  make([]int32, nSlots),
+		heap:     make([]int32, nw.heapStart[nHeaps]),
+		heapLen:  make([]int32, nHeaps),
+		x:        make([]int32, nw.nNodes),
+		e:        make([]int64, nw.nNodes),
+		pot:      make([]int64, nw.nNodes),
+		dist:     make([]int64, nw.nNodes),
+		predNode: make([]int32, nw.nNodes),
+		predArc:  make([]int32, nw.nNodes),
+	}
+	return fs
+}
+
+// init places every item at its best pair, fills the heaps and sets the
+// tree flows and balances. It returns an item without any enabled pair, or
+// -1.
+func (fs *flowState) init() int {
+	nw, m := fs.nw, fs.nw.m
+	n := len(fs.at)
+	cnt := make([]int64, nw.nNodes)
+	for i := 0; i < n; i++ {
+		first, last := nw.itemStart[i], nw.itemStart[i+1]
+		for j := first; j < last; j++ {
+			fs.bestPair[j] = -1
+			fs.bestW[j] = disabledPair
+		}
+		best := int32(-1)
+		for k := m.start[i]; k < m.start[i+1]; k++ {
+			if fs.w[k] == disabledPair || m.w[k] == disabledPair {
+				continue
+			}
+			v := nw.pairNode[k]
+			j := first
+			for nw.itemNode[j] != v {
+				j++
+			}
+			if fs.bestPair[j] < 0 || fs.w[k] > fs.bestW[j] {
+				fs.bestPair[j], fs.bestW[j] = k, fs.w[k]
+			}
+			if best < 0 || fs.w[k] > fs.bestW[best] {
+				best = j
+			}
+		}
+		if best < 0 {
+			return i
+		}
+		fs.at[i] = best - first
+		cnt[nw.itemNode[best]]++
+		d := last - first
+		s := nw.slotStart[i]
+		for a := int32(0); a < d; a++ {
+			for b := int32(0); b < d; b++ {
+				if a == b {
+					continue
+				}
+				fs.slotPos[s] = -1
+				if wa, wb := fs.bestW[first+a], fs.bestW[first+b]; wa != disabledPair && wb != disabledPair {
+					fs.key[s] = wa - wb
+					if a == fs.at[i] {
+						fs.heapPush(s)
+					}
+				} else {
+					fs.key[s] = disabledPair
+				}
+				s++
+			}
+		}
+	}
+	// Subtree counts, bottom-up, and tree flows clamped into [lo, hi].
+	sub := make([]int64, nw.nNodes)
+	copy(sub, cnt)
+	for q := len(nw.order) - 1; q > 0; q-- {
+		v := nw.order[q]
+		sub[nw.parent[v]] += sub[v]
+	}
+	for v := 1; v < nw.nNodes; v++ {
+		fs.x[v] = int32(min(max(sub[v], int64(nw.lo[v])), int64(nw.hi[v])))
+	}
+	for v := 0; v < nw.nNodes; v++ {
+		in := int64(n)
+		if v > 0 {
+			in = int64(fs.x[v])
+		}
+		out := cnt[v]
+		for _, c := range nw.child.list[nw.child.start[v]:nw.child.start[v+1]] {
+			out += int64(fs.x[c])
+		}
+		fs.e[v] = in - out
+	}
+	return -1
+}
+
+// dijkstra runs Dijkstra's algorithm on reduced costs from every excess
+// node and stops at the first deficit node it settles, which it returns.
+// It returns -2 when no node has an excess and -1 when no deficit node is
+// reachable.
+func (fs *flowState) dijkstra() int {
+	nw := fs.nw
+	fs.pq.reset()
+	for v := range fs.dist {
+		fs.dist[v] = math.MaxInt64
+		fs.predArc[v] = 0
+		fs.predNode[v] = -1
+		if fs.e[v] > 0 {
+			fs.dist[v] = 0
+			fs.pq.push(0, int32(v))
+		}
+	}
+	if fs.pq.len() == 0 {
+		return -2
+	}
+	for fs.pq.len() > 0 {
+		d, u := fs.pq.pop()
+		if d > fs.dist[u] {
+			continue
+		}
+		if fs.e[u] < 0 {
+			return int(u)
+		}
+		pu := fs.pot[u]
+		relax := func(v int32, cost int64, arc int32) {
+			nd := d + cost + pu - fs.pot[v]
+			if nd < fs.dist[v] {
+				fs.dist[v] = nd
+				fs.predNode[v] = u
+				fs.predArc[v] = arc
+				fs.pq.push(nd, v)
+			}
+		}
+		if u > 0 && fs.x[u] > nw.lo[u] {
+			relax(nw.parent[u], 0, arcUp)
+		}
+		for _, c := range nw.child.list[nw.child.start[u]:nw.child.start[u+1]] {
+			if fs.x[c] < nw.hi[c] {
+				relax(c, 0, arcDown)
+			}
+		}
+		for _, h := range nw.out.list[nw.out.start[u]:nw.out.start[u+1]] {
+			if fs.heapLen[h] > 0 {
+				relax(nw.heapFrom[h], fs.key[fs.heap[nw.heapStart[h]]], h)
+			}
+		}
+	}
+	return -1
+}
+
+// updatePotentials raises each potential by its distance, capped at the
+// distance of t, which keeps every residual reduced cost nonnegative.
+func (fs *flowState) updatePotentials(t int) error {
+	dt := fs.dist[t]
+	for v, d := range fs.dist {
+		fs.pot[v] += min(d, dt)
+		if fs.pot[v] > potLimit || fs.pot[v] < -potLimit {
+			return perr("Settings.Resolution", "node potential %d exceeds 2^61 units; use a coarser resolution", fs.pot[v])
+		}
+	}
+	return nil
+}
+
+// augment pushes flow along the shortest path to t: the smallest of the
+// source's excess, t's deficit and the residual capacities on the path.
+func (fs *flowState) augment(t int) {
+	nw := fs.nw
+	delta := -fs.e[t]
+	v := int32(t)
+	for fs.predNode[v] >= 0 {
+		u := fs.predNode[v]
+		switch a := fs.predArc[v]; a {
+		case arcUp:
+			delta = min(delta, int64(fs.x[u]-nw.lo[u]))
+		case arcDown:
+			delta = min(delta, int64(nw.hi[v]-fs.x[v]))
+		default:
+			delta = 1
+		}
+		v = u
+	}
+	delta = min(delta, fs.e[v])
+	fs.e[v] -= delta
+	fs.e[t] += delta
+	v = int32(t)
+	for fs.predNode[v] >= 0 {
+		u := fs.predNode[v]
+		switch a := fs.predArc[v]; a {
+		case arcUp:
+			fs.x[u] -= int32(delta)
+		case arcDown:
+			fs.x[v] += int32(delta)
+		default:
+			fs.move(fs.heap[nw.heapStart[a]])
+		}
+		v = u
+	}
+}
+
+// move moves the item of slot s from the slot's from-node to its to-node.
+func (fs *flowState) move(s int32) {
+	nw := fs.nw
+	i := nw.slotItem[s]
+	d := nw.itemStart[i+1] - nw.itemStart[i]
+	base := nw.slotStart[i]
+	x := fs.at[i]
+	y := (s - base) % (d - 1) // s is slot (x, y) of item i
+	if y >= x {
+		y++
+	}
+	for r := base + x*(d-1); r < base+(x+1)*(d-1); r++ {
+		if fs.slotPos[r] >= 0 {
+			fs.heapRemove(r)
+		}
+	}
+	fs.at[i] = y
+	for r := base + y*(d-1); r < base+(y+1)*(d-1); r++ {
+		if fs.key[r] != disabledPair {
+			fs.heapPush(r)
+		}
+	}
+}
+
+// solution reads the assignment and prices off the final state.
+func (fs *flowState) solution(augments int) *flowSolution {
+	nw := fs.nw
+	n := len(fs.at)
+	sol := &flowSolution{pair: make([]int32, n), price: make([]int64, nw.nNodes-1), augments: augments}
+	for i := 0; i < n; i++ {
+		k := fs.bestPair[nw.itemStart[i]+fs.at[i]]
+		sol.pair[i] = k
+		sol.objective += fs.w[k]
+	}
+	for v := 1; v < nw.nNodes; v++ {
+		sol.price[v-1] = fs.pot[v] - fs.pot[nw.parent[v]]
+	}
+	return sol
+}
+
+// Exchange heaps: binary min-heaps of slots ordered by (key, item).
+
+func (fs *flowState) less(a, b int32) bool {
+	ka, kb := fs.key[a], fs.key[b]
+	if ka != kb {
+		return ka < kb
+	}
+	return fs.nw.slotItem[a] < fs.nw.slotItem[b]
+}
+
+func (fs *flowState) heapPush(s int32) {
+	h := fs.nw.slotHeap[s]
+	base := fs.nw.heapStart[h]
+	pos := fs.heapLen[h]
+	fs.heapLen[h]++
+	fs.heap[base+pos] = s
+	fs.slotPos[s] = pos
+	fs.siftUp(base, pos)
+}
+
+func (fs *flowState) heapRemove(s int32) {
+	h := fs.nw.slotHeap[s]
+	base := fs.nw.heapStart[h]
+	pos := fs.slotPos[s]
+	last := fs.heapLen[h] - 1
+	fs.heapLen[h] = last
+	fs.slotPos[s] = -1
+	if pos == last {
+		return
+	}
+	moved := fs.heap[base+last]
+	fs.heap[base+pos] = moved
+	fs.slotPos[moved] = pos
+	fs.siftUp(base, pos)
+	fs.siftDown(base, fs.slotPos[moved], last)
+}
+
+func (fs *flowState) siftUp(base, pos int32) {
+	hp := fs.heap[base:]
+	s := hp[pos]
+	for pos > 0 {
+		par := (pos - 1) / 2
+		if !fs.less(s, hp[par]) {
+			break
+		}
+		hp[pos] = hp[par]
+		fs.slotPos[hp[pos]] = pos
+		pos = par
+	}
+	hp[pos] = s
+	fs.slotPos[s] = pos
+}
+
+func (fs *flowState) siftDown(base, pos, n int32) {
+	hp := fs.heap[base:]
+	s := hp[pos]
+	for {
+		c := 2*pos + 1
+		if c >= n {
+			break
+		}
+		if c+1 < n && fs.less(hp[c+1], hp[c]) {
+			c++
+		}
+		if !fs.less(hp[c], s) {
+			break
+		}
+		hp[pos] = hp[c]
+		fs.slotPos[hp[pos]] = pos
+		pos = c
+	}
+	hp[pos] = s
+	fs.slotPos[s] = pos
+}
+
+// nodeQueue is Dijkstra's priority queue: a binary min-heap of (distance,
+// node) entries ordered by distance, then node, with lazy deletion.
+type nodeQueue struct {
+	d []int64
+	v []int32
+}
+
+func (q *nodeQueue) reset()   { q.d, q.v = q.d[:0], q.v[:0] }
+func (q *nodeQueue) len() int { return len(q.v) }
+
+func (q *nodeQueue) lessAt(a, b int) bool {
+	return q.d[a] < q.d[b] || (q.d[a] == q.d[b] && q.v[a] < q.v[b])
+}
+
+func (q *nodeQueue) push(d int64, v int32) {
+	q.d = append(q.d, d)
+	q.v = append(q.v, v)
+	i := len(q.v) - 1
+	for i > 0 {
+		p := (i - 1) / 2
+		if !q.lessAt(i, p) {
+			break
+		}
+		q.d[i], q.d[p] = q.d[p], q.d[i]
+		q.v[i], q.v[p] = q.v[p], q.v[i]
+		i = p
+	}
+}
+
+func (q *nodeQueue) pop() (int64, int32) {
+	d, v := q.d[0], q.v[0]
+	last := len(q.v) - 1
+	q.d[0], q.v[0] = q.d[last], q.v[last]
+	q.d, q.v = q.d[:last], q.v[:last]
+	i := 0
+	for {
+		c := 2*i + 1
+		if c >= last {
+			break
+		}
+		if c+1 < last && q.lessAt(c+1, c) {
+			c++
+		}
+		if !q.lessAt(c, i) {
+			break
+		}
+		q.d[i], q.d[c] = q.d[c], q.d[i]
+		q.v[i], q.v[c] = q.v[c], q.v[i]
+		i = c
+	}
+	return d, v
+}

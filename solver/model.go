@@ -1,0 +1,280 @@
+package solver
+
+import (
+	"fmt"
+	"math"
+	"slices"
+)
+
+// disabledPair is the scaled weight of a pair that may not be used: vetoed,
+// excluded by a lock, or disabled by a branch-and-bound decision.
+const disabledPair = math.MinInt64
+
+// Limits of the integer form (see Settings.Resolution and newModel).
+const (
+	// maxScaledWeight is the largest |w|/Resolution accepted: 2^53, the
+	// range in which float64 holds every integer exactly.
+	maxScaledWeight = 1 << 53
+	// maxScaledTotal bounds (len(Items) + 2*len(Bounds) + 2) * max|W|, so
+	// that objectives, node potentials and path lengths stay far from the
+	// int64 limits.
+	maxScaledTotal = 1 << 60
+)
+
+// model is a validated Problem in integer form.
+//
+// Pair k of item i is Items[i].Options[k-start[i]]; pairs are numbered in
+// item order (CSR by item). Locks and vetoes are applied: the weight of a
+// pair they forbid is disabledPair. The bound forest and the leaf of every
+// pair are computed per agent over the items the agent may take.
+type model struct {
+	p          *Problem
+	resolution float64
+
+	start  []int32 // pairs of item i are start[i] .. start[i+1]-1
+	itemOf []int32 // item of each pair
+	agent  []int32 // agent of each pair
+	w     []int64 // scaled weight of each pair, or disabledPair
+
+	// laminar reports whether every agent's bound sets, restricted to the
+	// items the agent may take, form a laminar family; notLaminar explains
+	// why not (nil when laminar).
+	laminar    bool
+	notLaminar error
+	// parent is, per bound, the smallest bound of the same agent whose set
+	// strictly contains it (equal sets nest by index: the lower index is
+	// the ancestor), or -1. A bound whose set is empty has parent -1.
+	// Valid only when laminar.
+	parent []int32
+	// leaf is, per pair, the deepest bound of the pair's agent whose set
+	// holds the pair's item, or -1. Valid only when laminar.
+	leaf []int32
+}
+
+// newModel converts a validated problem to integer form: W = round(w/r) with
+// r = s.Resolution (DefaultResolution when zero), locks and vetoes applied,
+// and the bound forest built per agent.
+//
+// The supported range: every weight must satisfy |w|/r <= 2^53, and
+// (len(p.Items) + 2*len(p.Bounds) + 2) * max|W| <= 2^60. A weight outside
+// it is a *ProblemError naming the option; a resolution that is negative,
+// NaN or infinite is a *ProblemError naming Settings.Resolution. Within the
+// range every objective, node potential and price the solver computes fits
+// in an int64 with room to spare, and the scaled optimum is within
+// len(p.Items)*r/2 of the true optimum of the unrounded weights.
+//
+// newModel takes time O(P + G log G + sum of the group sizes of the bounds),
+// where P is the number of options and G the number of bounds.
+func newModel(p *Problem, s *Settings) (*model, error) {
+	r := DefaultResolution
+	if s != nil && s.Resolution != 0 {
+		r = s.Resolution
+	}
+	if !(r > 0) || math.IsInf(r, 0) {
+		return nil, perr("Settings.Resolution", "resolution %v is not a positive finite number", r)
+	}
+	n := len(p.Items)
+	m := &model{p: p, resolution: r, start: make([]int32, n+1)}
+	nPairs := 0
+	for i, it := range p.Items {
+		m.start[i] = int32(nPairs)
+		nPairs += len(it.Options)
+	}
+	m.start[n] = int32(nPairs)
+	m.agent = make([]int32, nPairs)
+	m.itemOf = make([]int32, nPairs)
+	m.w = make([]int64, nPairs)
+	var maxW int64
+	maxI, maxJ := -1, -1
+	for i, it := range p.Items {
+		for j, o := range it.Options {
+			k := int(m.start[i]) + j
+			m.agent[k] = int32(o.Agent)
+			m.itemOf[k] = int32(i)
+			x := o.Weight / r
+			if math.Abs(x) > maxScaledWeight {
+				return nil, perr(fmt.Sprintf("Items[%d].Options[%d].Weight", i, j),
+					"weight %v is %g units of resolution %v, beyond the supported 2^53", o.Weight, math.Abs(x), r)
+			}
+			m.w[k] = int64(math.Round(x))
+			if a := abs64(m.w[k]); a > maxW {
+				maxW, maxI, maxJ = a, i, j
+			}
+		}
+	}
+	if factor := int64(n) + 2*int64(len(p.Bounds)) + 2; maxW > 0 && maxW > maxScaledTotal/factor {
+		return nil, perr(fmt.Sprintf("Items[%d].Options[%d].Weight", maxI, maxJ),
+			"weight %v is %d units of resolution %v; with %d items and %d bounds the supported maximum is 2^60/%d = %d units",
+			p.Items[maxI].Options[maxJ].Weight, maxW, r, n, len(p.Bounds), factor, int64(maxScaledTotal/factor))
+	}
+	for _, l := range p.Locks {
+		for k := m.start[l.Item]; k < m.start[l.Item+1]; k++ {
+			if int(m.agent[k]) != l.Agent {
+				m.w[k] = disabledPair
+			}
+		}
+	}
+	for _, v := range p.Vetoes {
+		if k := m.pair(v.Item, v.Agent); k >= 0 {
+			m.w[k] = disabledPair
+		}
+	}
+	m.buildForest()
+	return m, nil
+}
+
+// pair returns the pair index of (item, agent), or -1 when the agent is not
+// an option of the item. It takes time linear in the item's options.
+func (m *model) pair(item, agent int) int {
+	for k := m.start[item]; k < m.start[item+1]; k++ {
+		if int(m.agent[k]) == agent {
+			return int(k)
+		}
+	}
+	return -1
+}
+
+// buildForest sets laminar, notLaminar, parent and leaf.
+//
+// For each agent it visits the agent's bounds from the largest set to the
+// smallest (ties by bound index) and keeps, per item, the last visited bound
+// that holds it. A bound's items must then all share that bound, which
+// becomes its parent; otherwise two sets overlap without nesting.
+func (m *model) buildForest() {
+	p := m.p
+	n, nAgents := len(p.Items), len(p.Agents)
+	m.laminar = len(p.Rows) == 0
+	if len(p.Rows) > 0 {
+		m.notLaminar = fmt.Errorf("%w: the problem has %d rows", ErrNotLaminar, len(p.Rows))
+	}
+	m.parent = make([]int32, len(p.Bounds))
+	m.leaf = make([]int32, len(m.agent))
+	for k := range m.leaf {
+		m.leaf[k] = -1
+	}
+	// Pairs and bounds grouped by agent (CSR), in index order.
+	pairsOf := csrBy(nAgents, len(m.agent), func(k int) int { return int(m.agent[k]) })
+	boundsOf := csrBy(nAgents, len(p.Bounds), func(b int) int { return p.Bounds[b].Agent })
+	pairOf := make([]int32, n) // pair of (item, current agent), or -1
+	for i := range pairOf {
+		pairOf[i] = -1
+	}
+	cur := make([]int32, n) // last visited bound holding the item
+	var set []int32         // items of the current bound's set
+	size := make([]int, len(p.Bounds))
+	var order []int32
+	for a := 0; a < nAgents; a++ {
+		pairs := pairsOf.list[pairsOf.start[a]:pairsOf.start[a+1]]
+		bounds := boundsOf.list[boundsOf.start[a]:boundsOf.start[a+1]]
+		for _, k := range pairs {
+			if m.w[k] != disabledPair {
+				i := int(m.itemOf[k])
+				pairOf[i] = k
+				cur[i] = -1
+			}
+		}
+		boundSet := func(set []int32, b int32) []int32 {
+			set = set[:0]
+			g := p.Bounds[b].Group
+			if g == AllItems {
+				for _, k := range pairs {
+					if m.w[k] != disabledPair {
+						set = append(set, m.itemOf[k])
+					}
+				}
+				return set
+			}
+			for _, i := range p.Groups[g].Items {
+				if pairOf[i] >= 0 {
+					set = append(set, int32(i))
+				}
+			}
+			return set
+		}
+		order = append(order[:0], bounds...)
+		for _, b := range order {
+			set = boundSet(set, b)
+			size[b] = len(set)
+		}
+		slices.SortStableFunc(order, func(x, y int32) int { return size[y] - size[x] })
+		for _, b := range order {
+			s := boundSet(set, b)
+			set = s
+			par := int32(-1)
+			if len(s) > 0 {
+				par = cur[s[0]]
+			}
+			for _, i := range s {
+				if cur[i] != par && m.laminar {
+					m.laminar = false
+					other := overlapPartner(s, par, cur[i], boundSet)
+					m.notLaminar = fmt.Errorf("%w: Bounds[%d] and Bounds[%d] of agent %s overlap without nesting",
+						ErrNotLaminar, min(b, other), max(b, other), agentName(p, a))
+				}
+				cur[i] = b
+			}
+			m.parent[b] = par
+		}
+		for _, k := range pairs {
+			if m.w[k] != disabledPair {
+				i := int(m.itemOf[k])
+				m.leaf[k] = cur[i]
+				pairOf[i] = -1
+			}
+		}
+	}
+}
+
+// overlapPartner returns which of the visited bounds x and y (-1 for none)
+// holds some but not all of the items in set: one of them does when the
+// items of set do not share their last visited bound. boundSet(b) returns
+// the items of bound b, appended to dst[:0].
+func overlapPartner(set []int32, x, y int32, boundSet func(dst []int32, b int32) []int32) int32 {
+	for _, c := range []int32{x, y} {
+		if c < 0 {
+			continue
+		}
+		in := make(map[int32]bool)
+		for _, i := range boundSet(nil, c) {
+			in[i] = true
+		}
+		for _, i := range set {
+			if !in[i] {
+				return c
+			}
+		}
+	}
+	return max(x, y)
+}
+
+// csr lists indices grouped by a key in [0, nKeys), in index order within a
+// key: the indices with key c are list[start[c]:start[c+1]].
+type csr struct {
+	start []int32
+	list  []int32
+}
+
+// csrBy groups the indices 0..n-1 by key(index) with a counting sort.
+func csrBy(nKeys, n int, key func(int) int) csr {
+	c := csr{start: make([]int32, nKeys+1), list: make([]int32, n)}
+	for x := 0; x < n; x++ {
+		c.start[key(x)+1]++
+	}
+	for k := 0; k < nKeys; k++ {
+		c.start[k+1] += c.start[k]
+	}
+	next := slices.Clone(c.start[:nKeys])
+	for x := 0; x < n; x++ {
+		k := key(x)
+		c.list[next[k]] = int32(x)
+		next[k]++
+	}
+	return c
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

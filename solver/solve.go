@@ -1,0 +1,124 @@
+package solver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Solve finds an assignment of maximum total weight and a certificate that
+// proves it optimal, or proves that no feasible assignment exists.
+//
+// A nil s means default Settings. Solve validates p (a malformed problem
+// gives a *ProblemError wrapping ErrInvalid), scales the weights to
+// integers (see Settings.Resolution) and takes the flow path when every
+// agent's bound sets, restricted to the items the agent may take, are
+// laminar and p has no rows, unless s.Method is BranchAndBound. With
+// s.Method Flow, a problem the flow path cannot express gives an error
+// wrapping ErrNotLaminar.
+//
+// The flow path (see Method Flow) solves a min-cost flow with successive
+// shortest paths on a network contracted to the bound nodes; it returns a
+// certificate with one leaf whose bound prices are the network's node
+// potentials. Its time grows with the number of options plus, per unit of
+// initial bound violation, one shortest-path search over the bound nodes.
+//
+// When the problem is infeasible, Solve returns a Result with Status
+// Infeasible together with an *InfeasibleError (wrapping ErrInfeasible)
+// that names constraints that cannot hold together. When ctx is done first,
+// Solve returns ctx.Err().
+//
+// The same problem and settings always give the same result, apart from
+// Stats.Runtime: ties between assignments of equal weight are broken by
+// index, as network.solve documents (each item starts at its first option
+// of largest weight, and items of smaller index move first).
+func Solve(ctx context.Context, p *Problem, s *Settings) (*Result, error) {
+	start := time.Now()
+	res, err := solveCore(ctx, p, s)
+	if err == nil && res.Status == Infeasible {
+		ie := explainInfeasible(ctx, p, s)
+		res.Stats.Runtime = time.Since(start)
+		if ie == nil {
+			return res, ErrInfeasible
+		}
+		return res, ie
+	}
+	return res, err
+}
+
+// solveCore is Solve without the explanation of infeasibility: when the
+// problem is infeasible it returns a Result with Status Infeasible and a
+// nil error. Explanation code calls it as its feasibility oracle.
+func solveCore(ctx context.Context, p *Problem, s *Settings) (*Result, error) {
+	start := time.Now()
+	if s == nil {
+		s = &Settings{}
+	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	m, err := newModel(p, s)
+	if err != nil {
+		return nil, err
+	}
+	if s.Method != BranchAndBound && m.laminar {
+		res, err := solveFlow(ctx, m)
+		if res != nil {
+			res.Stats.Runtime = time.Since(start)
+		}
+		return res, err
+	}
+	if s.Method == Flow {
+		return nil, m.notLaminar
+	}
+	if m.laminar {
+		return nil, fmt.Errorf("%w: the general path is not available in this build", ErrNotLaminar)
+	}
+	return nil, fmt.Errorf("%w; the general path is not available in this build", m.notLaminar)
+}
+
+// solveFlow solves a laminar model on the flow path.
+func solveFlow(ctx context.Context, m *model) (*Result, error) {
+	nw, err := newNetwork(m)
+	if err != nil {
+		return nil, err
+	}
+	stats := Stats{Method: Flow, Nodes: 1, FlowSolves: 1}
+	sol, err := nw.solve(ctx, m.w)
+	if errors.Is(err, errFlowInfeasible) {
+		return &Result{Status: Infeasible, Stats: stats}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	stats.Augmentations = sol.augments
+	return m.result(sol, stats), nil
+}
+
+// result turns an optimal flow into a Result with a one-leaf certificate.
+func (m *model) result(sol *flowSolution, stats Stats) *Result {
+	p := m.p
+	res := &Result{
+		Status:     Optimal,
+		Assignment: make([]int, len(p.Items)),
+		Certificate: &Certificate{
+			Resolution:  m.resolution,
+			Objective:   sol.objective,
+			Denominator: 1,
+			Nodes: []Node{{
+				Parent:      -1,
+				Leaf:        true,
+				BoundPrices: sol.price,
+				RowPrices:   make([]int64, len(p.Rows)),
+			}},
+		},
+		Stats: stats,
+	}
+	for i, k := range sol.pair {
+		j := int(k - m.start[i])
+		res.Assignment[i] = p.Items[i].Options[j].Agent
+		res.Objective += p.Items[i].Options[j].Weight
+	}
+	return res
+}
