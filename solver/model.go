@@ -34,7 +34,7 @@ type model struct {
 	start  []int32 // pairs of item i are start[i] .. start[i+1]-1
 	itemOf []int32 // item of each pair
 	agent  []int32 // agent of each pair
-	w     []int64 // scaled weight of each pair, or disabledPair
+	w      []int64 // scaled weight of each pair, or disabledPair
 
 	// laminar reports whether every agent's bound sets, restricted to the
 	// items the agent may take, form a laminar family; notLaminar explains
