@@ -625,3 +625,155 @@ func TestAlabamaParadox(t *testing.T) {
 		t.Errorf("party 2 went from %d to %d seats; the instance no longer shows the paradox", got[0][2], got[1][2])
 	}
 }
+
+func TestApportionTies(t *testing.T) {
+	tests := []struct {
+		name     string
+		reason   string
+		m        scoring.Method
+		votes    []int64
+		house    int
+		wantTie  *scoring.TieError
+		wantAll  [][]int
+		broken   []int
+		brokenTy *scoring.Tie
+	}{
+		{
+			name:    "dhondt-three-way",
+			reason:  "three equal parties, two seats",
+			m:       scoring.DHondt,
+			votes:   []int64{5, 5, 5},
+			house:   2,
+			wantTie: &scoring.TieError{Method: scoring.DHondt, Base: []int{0, 0, 0}, Tie: scoring.Tie{Parties: []int{0, 1, 2}, Seats: 2}},
+			wantAll: [][]int{{1, 1, 0}, {1, 0, 1}, {0, 1, 1}},
+			broken:  []int{1, 1, 0},
+		},
+		{
+			name:    "sainte-lague-cross-level",
+			reason:  "6/4.5 = 2/1.5: party 0's fifth seat ties with party 2's second and party 1's fifth",
+			m:       scoring.SainteLague,
+			votes:   []int64{6, 6, 2},
+			house:   10,
+			wantTie: &scoring.TieError{Method: scoring.SainteLague, Base: []int{4, 4, 1}, Tie: scoring.Tie{Parties: []int{0, 1, 2}, Seats: 1}},
+			wantAll: [][]int{{5, 4, 1}, {4, 5, 1}, {4, 4, 2}},
+			broken:  []int{5, 4, 1},
+		},
+		{
+			name:    "hamilton-equal-remainders",
+			reason:  "remainders 1/2 and 1/2 for one seat; the zero-vote party is not in the tie",
+			m:       scoring.Hamilton,
+			votes:   []int64{3, 0, 3},
+			house:   3,
+			wantTie: &scoring.TieError{Method: scoring.Hamilton, Base: []int{1, 0, 1}, Tie: scoring.Tie{Parties: []int{0, 2}, Seats: 1}},
+			wantAll: [][]int{{2, 0, 1}, {1, 0, 2}},
+			broken:  []int{2, 0, 1},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := scoring.Apportion(tt.m, tt.votes, tt.house, nil)
+			var te *scoring.TieError
+			if !errors.As(err, &te) || !errors.Is(err, scoring.ErrTie) {
+				t.Fatalf("Apportion error = %v, want a *TieError (%s)", err, tt.reason)
+			}
+			if diff := cmp.Diff(tt.wantTie, te); diff != "" {
+				t.Errorf("TieError mismatch (-want +got) (%s):\n%s", tt.reason, diff)
+			}
+			var all [][]int
+			for r := range te.All() {
+				all = append(all, r)
+			}
+			if diff := cmp.Diff(tt.wantAll, all); diff != "" {
+				t.Errorf("All() mismatch (-want +got) (%s):\n%s", tt.reason, diff)
+			}
+			a, err := scoring.Apportion(tt.m, tt.votes, tt.house, &scoring.Settings{TieBreak: scoring.LowerIndex})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.broken, a.Seats); diff != "" {
+				t.Errorf("LowerIndex seats mismatch (-want +got) (%s):\n%s", tt.reason, diff)
+			}
+			if diff := cmp.Diff(&tt.wantTie.Tie, a.Tie); diff != "" {
+				t.Errorf("LowerIndex Tie mismatch (-want +got) (%s):\n%s", tt.reason, diff)
+			}
+		})
+	}
+}
+
+func TestApportionThreshold(t *testing.T) {
+	// 5% threshold: 4.9% misses, exactly 5% qualifies.
+	a, err := scoring.Apportion(scoring.SainteLague, []int64{601, 300, 50, 49}, 20, &scoring.Settings{Threshold: big.NewRat(5, 100)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &scoring.Apportionment{
+		Method: scoring.SainteLague, Seats: []int{13, 6, 1, 0}, Excluded: []int{3},
+		Divisor: a.Divisor, // checked below by CheckDivisor
+	}
+	if diff := cmp.Diff(want, a, ratComparer); diff != "" {
+		t.Errorf("Apportion with threshold mismatch (-want +got):\n%s", diff)
+	}
+	bad, err := scoring.CheckDivisor(scoring.SainteLague, []int64{601, 300, 50, 0}, a.Seats, a.Divisor)
+	if err != nil || len(bad) > 0 {
+		t.Errorf("CheckDivisor = %v, %v; want none", bad, err)
+	}
+	_, err = scoring.Apportion(scoring.DHondt, []int64{30, 30, 40}, 5, &scoring.Settings{Threshold: big.NewRat(1, 2)})
+	if !errors.Is(err, scoring.ErrNoApportionment) {
+		t.Errorf("nobody reaching a 50%% threshold: error = %v, want ErrNoApportionment", err)
+	}
+}
+
+func TestApportionInvalid(t *testing.T) {
+	tests := []struct {
+		name   string
+		reason string
+		call   func() error
+		field  string
+		index  int
+	}{
+		{"negative-votes", "counts are non-negative", func() error {
+			_, err := scoring.Apportion(scoring.DHondt, []int64{3, -1}, 2, nil)
+			return err
+		}, "votes", 1},
+		{"no-votes", "nothing to be proportional to", func() error {
+			_, err := scoring.Apportion(scoring.DHondt, []int64{0, 0}, 2, nil)
+			return err
+		}, "votes", -1},
+		{"method", "the zero Method is not a method", func() error {
+			_, err := scoring.Apportion(0, []int64{1}, 2, nil)
+			return err
+		}, "method", -1},
+		{"house", "negative house", func() error {
+			_, err := scoring.Apportion(scoring.Hamilton, []int64{1}, -1, nil)
+			return err
+		}, "house", -1},
+		{"threshold", "a share above one", func() error {
+			_, err := scoring.Apportion(scoring.Hamilton, []int64{1}, 1, &scoring.Settings{Threshold: big.NewRat(3, 2)})
+			return err
+		}, "Threshold", -1},
+		{"tie-break", "unknown tie-break", func() error {
+			_, err := scoring.Apportion(scoring.Hamilton, []int64{1}, 1, &scoring.Settings{TieBreak: 7})
+			return err
+		}, "TieBreak", -1},
+		{"nil-rat", "a missing share", func() error {
+			_, err := scoring.ApportionRat(scoring.Adams, []*big.Rat{big.NewRat(1, 2), nil}, 2, nil)
+			return err
+		}, "votes", 1},
+		{"hamilton-certificate", "Hamilton has no divisor", func() error {
+			_, err := scoring.CheckDivisor(scoring.Hamilton, []int64{1}, []int{1}, big.NewRat(1, 1))
+			return err
+		}, "method", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.call()
+			var ie *scoring.InputError
+			if !errors.As(err, &ie) || !errors.Is(err, scoring.ErrInvalid) {
+				t.Fatalf("error = %v, want an *InputError wrapping ErrInvalid (%s)", err, tt.reason)
+			}
+			if ie.Field != tt.field || ie.Index != tt.index {
+				t.Errorf("error names %s[%d], want %s[%d] (%s)", ie.Field, ie.Index, tt.field, tt.index, tt.reason)
+			}
+		})
+	}
+}
