@@ -29,7 +29,7 @@ const ProblemFormat = "alliance-solver/1"
 //	  ],
 //	  "rows": [
 //	    {"name": "SP+RLD", "terms": [{"agent": "SP", "coef": 1}, {"agent": "RLD", "coef": 1}],
-//	     "pairs": [{"item": "Amethi", "agent": "INC", "coef": -0.5}], "sense": ">=", "rhs": 1}
+//	     "pairs": [{"item": "Amethi", "agent": "INC", "coef": -0.5}], "sense": ">=", "rhs": 0.5}
 //	  ],
 //	  "locks": [{"item": "Amethi", "agent": "INC"}],
 //	  "vetoes": [{"item": "Kairana", "agent": "SP"}]

@@ -30,7 +30,11 @@ var genWeight = rapid.OneOf(
 
 // genNamedProblem draws a valid problem in which every agent, item and
 // group has a name, as the JSON format needs.
-func genNamedProblem(t *rapid.T) *Problem {
+func genNamedProblem(t *rapid.T) *Problem { return genProblemOf(t, genWeight) }
+
+// genProblemOf is genNamedProblem with weights, coefficients and right-hand
+// sides drawn from genWeight.
+func genProblemOf(t *rapid.T, genWeight *rapid.Generator[float64]) *Problem {
 	distinct := func(label string, max int) []string {
 		return rapid.SliceOfNDistinct(genName, 0, max, func(s string) string { return s }).Draw(t, label)
 	}
