@@ -1,0 +1,327 @@
+package seatshare
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/coalitionlab/alliance/solver"
+)
+
+// ConstraintKind says what a plan's Constraint comes from.
+type ConstraintKind uint8
+
+// The kinds of constraint.
+const (
+	// DemandKind is a count bound from Scenario.Demands.
+	DemandKind ConstraintKind = iota
+	// RowKind is a general row from Scenario.Rows.
+	RowKind
+	// LockKind is a lock from Scenario.Locks or from a rule.
+	LockKind
+	// VetoKind is a veto from Scenario.Vetoes.
+	VetoKind
+)
+
+var constraintKindNames = [...]string{"demand", "row", "lock", "veto"}
+
+// String returns "demand", "row", "lock" or "veto".
+func (k ConstraintKind) String() string {
+	if int(k) < len(constraintKindNames) {
+		return constraintKindNames[k]
+	}
+	return "ConstraintKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// MarshalText returns the kind's name, so JSON shows it as a string.
+func (k ConstraintKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// constraint ties a solver constraint to the scenario element it came
+// from.
+type constraint struct {
+	kind  ConstraintKind
+	field string // scenario path, such as "demands[0]" or "rules[1]"
+	name  string
+	party string // "" for rows
+	set   string // the seat set, in words; the seat for locks and vetoes
+	index int    // into the problem's Bounds, Rows, Locks or Vetoes
+}
+
+// buildProblem turns the planner's weights and the scenario's demands,
+// locks, vetoes, rows and sitting-member rules into p.problem and
+// p.constraints.
+func (p *Planner) buildProblem(sitting [][]Pin) error {
+	s := p.scenario
+	agent := make(map[string]int, len(p.members))
+	for a, m := range p.members {
+		agent[m] = a
+	}
+	prob := &solver.Problem{Agents: slices.Clone(p.members)}
+	for _, sw := range p.seats {
+		it := solver.Item{Name: sw.ID.String()}
+		for _, o := range sw.Options {
+			it.Options = append(it.Options, solver.Option{Agent: agent[o.Party], Weight: o.W})
+		}
+		prob.Items = append(prob.Items, it)
+	}
+	groups := make(map[string]int)
+	groupOf := func(field string, ss SeatSet) (int, string, int, error) {
+		items, name, err := p.resolve(field, ss)
+		if err != nil {
+			return 0, "", 0, err
+		}
+		if len(items) == len(p.seats) {
+			return solver.AllItems, name, len(items), nil
+		}
+		if g, ok := groups[name]; ok {
+			return g, name, len(items), nil
+		}
+		g := len(prob.Groups)
+		groups[name] = g
+		prob.Groups = append(prob.Groups, solver.Group{Name: name, Items: items})
+		return g, name, len(items), nil
+	}
+	for i, d := range s.Demands {
+		f := fmt.Sprintf("demands[%d]", i)
+		g, set, n, err := groupOf(f, d.SeatSet)
+		if err != nil {
+			return err
+		}
+		if d.Min > n {
+			return serr(f+".min", "%d exceeds the %d seats of %s", d.Min, n, set)
+		}
+		b := solver.Bound{Agent: agent[d.Party], Group: g, Min: d.Min, Max: solver.Unlimited}
+		if d.Max != nil {
+			b.Max = *d.Max
+		}
+		name := d.Name
+		if name == "" {
+			name = d.Party + " " + describeBounds(d.Min, d.Max) + " in " + set
+		}
+		b.Name = name
+		p.constraints = append(p.constraints, constraint{kind: DemandKind, field: f, name: name, party: d.Party, set: set, index: len(prob.Bounds)})
+		prob.Bounds = append(prob.Bounds, b)
+	}
+	for i, r := range s.Rows {
+		f := fmt.Sprintf("rows[%d]", i)
+		row := solver.Row{Sense: mustSense(r.Sense), RHS: r.RHS}
+		var words []string
+		for j, t := range r.Terms {
+			g, set, _, err := groupOf(fmt.Sprintf("%s.terms[%d]", f, j), t.SeatSet)
+			if err != nil {
+				return err
+			}
+			c := 1.0
+			if t.Coef != nil {
+				c = *t.Coef
+			}
+			row.Terms = append(row.Terms, solver.Term{Agent: agent[t.Party], Group: g, Coef: c})
+			words = append(words, termWords(j, c, t.Party, set))
+		}
+		name := r.Name
+		if name == "" {
+			name = strings.Join(words, " ") + " " + r.Sense + " " + strconv.FormatFloat(r.RHS, 'g', -1, 64)
+		}
+		row.Name = name
+		p.constraints = append(p.constraints, constraint{kind: RowKind, field: f, name: name, set: strings.Join(words, " "), index: len(prob.Rows)})
+		prob.Rows = append(prob.Rows, row)
+	}
+	locked := make(map[solver.Pair]bool)
+	addPin := func(kind ConstraintKind, field string, pin Pin) error {
+		item, ok := p.seatIndex(SeatID{pin.State, pin.No})
+		if !ok {
+			return serr(field+".pc_no", "no seat %s/%d among the scenario's seats", pin.State, pin.No)
+		}
+		a := agent[pin.Party]
+		if !slices.ContainsFunc(p.seats[item].Options, func(o CandidateWeight) bool { return o.Party == pin.Party }) {
+			return serr(field+".party", "party %q is not in the alliance in %s", pin.Party, pin.State)
+		}
+		pair := solver.Pair{Item: item, Agent: a}
+		seat := p.seats[item]
+		name := pin.Party + " in " + seatLabel(seat.ID, seat.Name)
+		c := constraint{kind: kind, field: field, party: pin.Party, set: seatLabel(seat.ID, seat.Name)}
+		if kind == LockKind {
+			if locked[pair] {
+				return nil // a rule's lock repeating an explicit one adds nothing
+			}
+			locked[pair] = true
+			c.name, c.index = "lock "+name, len(prob.Locks)
+			prob.Locks = append(prob.Locks, pair)
+		} else {
+			c.name, c.index = "veto "+name, len(prob.Vetoes)
+			prob.Vetoes = append(prob.Vetoes, pair)
+		}
+		if pin.Reason != "" {
+			c.name += " (" + pin.Reason + ")"
+		}
+		p.constraints = append(p.constraints, c)
+		return nil
+	}
+	for i, pin := range s.Locks {
+		if err := addPin(LockKind, fmt.Sprintf("locks[%d]", i), pin); err != nil {
+			return err
+		}
+	}
+	for r, pins := range sitting {
+		for _, pin := range pins {
+			if err := addPin(LockKind, fmt.Sprintf("rules[%d]", r), pin); err != nil {
+				return err
+			}
+		}
+	}
+	for i, pin := range s.Vetoes {
+		if err := addPin(VetoKind, fmt.Sprintf("vetoes[%d]", i), pin); err != nil {
+			return err
+		}
+	}
+	if err := prob.Validate(); err != nil {
+		return fmt.Errorf("seatshare: internal error: building the solver problem: %w", err)
+	}
+	p.problem = prob
+	return nil
+}
+
+// resolve returns the sorted item indices of a seat set and its name in
+// words. field names the set in errors.
+func (p *Planner) resolve(field string, ss SeatSet) ([]int, string, error) {
+	var items []int
+	if len(ss.Seats) > 0 {
+		labels := make([]string, len(ss.Seats))
+		for i, r := range ss.Seats {
+			item, ok := p.seatIndex(SeatID{r.State, r.No})
+			if !ok {
+				return nil, "", serr(fmt.Sprintf("%s.seats[%d].pc_no", field, i), "no seat %s/%d among the scenario's seats", r.State, r.No)
+			}
+			items = append(items, item)
+		}
+		slices.Sort(items)
+		for i, item := range items {
+			labels[i] = p.seats[item].ID.String()
+		}
+		return items, "seats " + strings.Join(labels, ", "), nil
+	}
+	var cat Category
+	if ss.Category != "" {
+		cat, _ = ParseCategory(ss.Category) // validated
+	}
+	if ss.State != "" && !slices.ContainsFunc(p.seats, func(sw SeatWeights) bool { return sw.ID.State == ss.State }) {
+		return nil, "", serr(field+".state", "no seats of state %q among the scenario's seats", ss.State)
+	}
+	for i, sw := range p.seats {
+		if (ss.State == "" || sw.ID.State == ss.State) && (ss.Category == "" || sw.Category == cat) {
+			items = append(items, i)
+		}
+	}
+	var name string
+	switch {
+	case ss.State != "" && ss.Category != "":
+		name = ss.State + " " + ss.Category + " seats"
+	case ss.State != "":
+		name = ss.State
+	case ss.Category != "":
+		name = ss.Category + " seats"
+	default:
+		name = "all seats"
+	}
+	return items, name, nil
+}
+
+// seatIndex returns the planner's index of seat id.
+func (p *Planner) seatIndex(id SeatID) (int, bool) {
+	return slices.BinarySearchFunc(p.seats, id, func(sw SeatWeights, id SeatID) int { return sw.ID.Compare(id) })
+}
+
+// sittingPins returns the locks of a "sitting" rule: every seat of the
+// planner won in e by a party that is a member there (after the party
+// map). field names the rule in errors.
+func (p *Planner) sittingPins(field string, e *Election, pm *PartyMap) ([]Pin, error) {
+	var pins []Pin
+	for _, sw := range p.seats {
+		c, ok := e.Constituency(sw.ID)
+		if !ok {
+			return nil, serr(field+".year", "the %d election has no seat %v", e.Year, sw.ID)
+		}
+		w, ok := c.Winner()
+		if !ok || w.Party == Independent {
+			continue
+		}
+		var heirs []string
+		for _, succ := range pm.Map(w.Party) {
+			if slices.ContainsFunc(sw.Options, func(o CandidateWeight) bool { return o.Party == succ.Party }) {
+				heirs = append(heirs, succ.Party)
+			}
+		}
+		switch len(heirs) {
+		case 0:
+		case 1:
+			pins = append(pins, Pin{State: sw.ID.State, No: sw.ID.No, Party: heirs[0], Reason: fmt.Sprintf("won it in %d", e.Year)})
+		default:
+			return nil, serr(field, "the %d winner of %v (%s) maps onto several members: %s", e.Year, sw.ID, w.Party, strings.Join(heirs, ", "))
+		}
+	}
+	return pins, nil
+}
+
+// parseSense returns the solver sense written as s.
+func parseSense(s string) (solver.Sense, error) {
+	switch s {
+	case "<=":
+		return solver.LessEq, nil
+	case ">=":
+		return solver.GreaterEq, nil
+	case "=":
+		return solver.Equal, nil
+	}
+	return 0, fmt.Errorf("%q is not \"<=\", \">=\" or \"=\"", s)
+}
+
+// mustSense is parseSense for a validated scenario.
+func mustSense(s string) solver.Sense {
+	sense, err := parseSense(s)
+	if err != nil {
+		panic("seatshare: unvalidated sense " + s)
+	}
+	return sense
+}
+
+// describeBounds writes min and max as "min 3", "max 5", "3-5" or
+// "exactly 4".
+func describeBounds(min int, max *int) string {
+	switch {
+	case max == nil:
+		return "min " + strconv.Itoa(min)
+	case min == *max:
+		return "exactly " + strconv.Itoa(min)
+	case min == 0:
+		return "max " + strconv.Itoa(*max)
+	}
+	return strconv.Itoa(min) + "-" + strconv.Itoa(*max)
+}
+
+// termWords writes the j-th term of a row, such as "+ 2*INC in UP".
+func termWords(j int, c float64, party, set string) string {
+	sign := "+ "
+	if c < 0 {
+		sign, c = "- ", -c
+	}
+	if j == 0 {
+		sign = strings.TrimSuffix(sign, " ")
+		if sign == "+" {
+			sign = ""
+		}
+	}
+	coef := ""
+	if c != 1 {
+		coef = strconv.FormatFloat(c, 'g', -1, 64) + "*"
+	}
+	return sign + coef + party + " in " + set
+}
+
+// seatLabel writes a seat as "Uttar Pradesh/36 RAE BARELI".
+func seatLabel(id SeatID, name string) string {
+	if name == "" {
+		return id.String()
+	}
+	return id.String() + " " + name
+}

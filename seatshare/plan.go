@@ -1,0 +1,502 @@
+package seatshare
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"slices"
+
+	"github.com/coalitionlab/alliance/scoring"
+	"github.com/coalitionlab/alliance/solver"
+)
+
+// Source loads the results of the general election held in year.
+type Source func(year int) (*Election, error)
+
+// DataDir returns the Source that reads lsYYYY_candidates.csv from dir,
+// the layout of the real results (see OpenData).
+func DataDir(dir string) Source {
+	return func(year int) (*Election, error) {
+		return LoadResults(filepath.Join(dir, fmt.Sprintf("ls%d_candidates.csv", year)))
+	}
+}
+
+// ErrInfeasible reports that the demands of a scenario cannot all be met.
+// *InfeasibleError wraps it.
+var ErrInfeasible = errors.New("seatshare: the demands cannot all be met")
+
+// InfeasibleError explains why no plan meets every demand: the scenario
+// elements that cannot hold together and the arithmetic. It matches
+// ErrInfeasible and solver.ErrInfeasible with errors.Is.
+type InfeasibleError struct {
+	// Conflict lists the scenario elements in conflict, by field path
+	// ("demands[0]", "locks[2]", "rules[0]") and name.
+	Conflict []string
+	// Reason is the solver's arithmetic.
+	Reason string
+	// Err is the solver's error: a *solver.InfeasibleError when the solver
+	// explained the conflict, solver.ErrInfeasible otherwise.
+	Err error
+}
+
+// Error implements error.
+func (e *InfeasibleError) Error() string {
+	return fmt.Sprintf("%v: %s", ErrInfeasible, e.Reason)
+}
+
+// Unwrap returns ErrInfeasible and the solver's error.
+func (e *InfeasibleError) Unwrap() []error { return []error{ErrInfeasible, e.Err} }
+
+// BaseInfo describes one base election of a plan.
+type BaseInfo struct {
+	Year   int     `json:"year"`
+	Weight float64 `json:"weight"`
+	// Source is where the results came from (Election.Source).
+	Source string `json:"source"`
+}
+
+// Planner holds a scenario joined with its results: the seats in scope,
+// each member's win probability in each seat, and the solver problem that
+// the demands define. Build it with NewPlanner; its methods do not modify
+// it, so one Planner may serve concurrent calls.
+type Planner struct {
+	scenario    *Scenario
+	bases       []BaseInfo
+	strength    *Strength
+	members     []string
+	seats       []SeatWeights
+	problem     *solver.Problem
+	constraints []constraint
+}
+
+// NewPlanner validates s, loads its base elections (and the elections its
+// rules name) from src, estimates the base strengths with EstimateStrength,
+// computes the win probability of every member in every seat of the
+// scenario's states, and turns the demands, rows, locks, vetoes and rules
+// into a solver problem.
+//
+// Elections without Telangana seats are first mapped with
+// AndhraPradeshTo2019, so that every election uses the same identities.
+// Errors: a *ScenarioError naming the field for anything wrong with the
+// scenario, including what only the results reveal (a state or seat that
+// does not exist, a party found in no base election, a min larger than
+// its set); the Source's error, wrapped with the year, when an election
+// cannot be loaded. It takes O(B*n + S*M^2) time for B bases of n
+// candidates, S seats and M members.
+func NewPlanner(s *Scenario, src Source) (*Planner, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	pm, _ := s.partyMap() // validated
+	settings, _ := s.Strength.settings()
+	cache := make(map[int]*Election)
+	load := func(field string, year int) (*Election, error) {
+		if e, ok := cache[year]; ok {
+			return e, nil
+		}
+		e, err := src(year)
+		if err != nil {
+			return nil, fmt.Errorf("seatshare: %s: loading the %d results: %w", field, year, err)
+		}
+		if len(e.State(Telangana)) == 0 && len(e.State(AndhraPradesh)) > 0 {
+			if e, err = e.MapSeats(AndhraPradeshTo2019); err != nil {
+				return nil, fmt.Errorf("seatshare: %s: %w", field, err)
+			}
+		}
+		cache[year] = e
+		return e, nil
+	}
+	p := &Planner{scenario: s}
+	bases := make([]Base, len(s.Bases))
+	for i, b := range s.Bases {
+		f := fmt.Sprintf("bases[%d]", i)
+		e, err := load(f+".year", b.Year)
+		if err != nil {
+			return nil, err
+		}
+		bases[i] = Base{Election: e, Weight: b.Weight, Parties: pm}
+		for _, a := range b.Alliances {
+			split, _ := parseSplit(a.Split)
+			bases[i].Alliances = append(bases[i].Alliances, Alliance{
+				Name: a.Name, Members: a.Members, States: a.States, Split: split, Fractions: a.Fractions,
+			})
+		}
+		p.bases = append(p.bases, BaseInfo{Year: b.Year, Weight: b.Weight, Source: e.Source})
+	}
+	latest := bases[0].Election
+	for _, b := range bases[1:] {
+		if b.Election.Year > latest.Year {
+			latest = b.Election
+		}
+	}
+	// States and seats exist.
+	for i, st := range s.States {
+		if len(latest.State(st)) == 0 {
+			return nil, serr(fmt.Sprintf("states[%d]", i), "no state %q in the %d results", st, latest.Year)
+		}
+	}
+	for i, m := range s.Alliance {
+		for j, st := range m.States {
+			if len(latest.State(st)) == 0 {
+				return nil, serr(fmt.Sprintf("alliance[%d].states[%d]", i, j), "no state %q in the %d results", st, latest.Year)
+			}
+		}
+	}
+	for i, o := range s.Overrides {
+		id := SeatID{o.State, o.No}
+		if _, ok := latest.Constituency(id); !ok {
+			return nil, serr(fmt.Sprintf("overrides[%d].pc_no", i), "no seat %v in the %d results", id, latest.Year)
+		}
+		settings.Overrides = append(settings.Overrides, Override{Seat: id, Party: o.Party, Share: o.Share})
+	}
+	st, err := EstimateStrength(bases, settings)
+	if err != nil {
+		var ve *ValidationError
+		if errors.As(err, &ve) {
+			return nil, &ScenarioError{Field: ve.Field, Err: ve.Err}
+		}
+		return nil, err
+	}
+	p.strength = st
+
+	// Party columns.
+	col := make(map[string]int)
+	for i, m := range s.Alliance {
+		j, ok := st.PartyIndex(m.Party)
+		if !ok {
+			return nil, serr(fmt.Sprintf("alliance[%d].party", i), "party %q is in none of the base elections", m.Party)
+		}
+		col[m.Party] = j
+		p.members = append(p.members, m.Party)
+	}
+	for i, r := range s.Rival {
+		j, ok := st.PartyIndex(r)
+		if !ok {
+			return nil, serr(fmt.Sprintf("rival[%d]", i), "party %q is in none of the base elections", r)
+		}
+		col[r] = j
+	}
+	mod := newModel(s, col)
+	for i, a := range s.Model.Adjust {
+		if _, ok := latest.Constituency(SeatID{a.State, a.No}); !ok {
+			return nil, serr(fmt.Sprintf("model.adjust[%d].pc_no", i), "no seat %s/%d in the %d results", a.State, a.No, latest.Year)
+		}
+	}
+
+	// Seats in scope, with their weights.
+	cands := make([]int, 0, len(p.members))
+	names := make([]string, 0, len(p.members))
+	for i, id := range st.Seats() {
+		if len(s.States) > 0 && !slices.Contains(s.States, id.State) {
+			continue
+		}
+		c, _ := latest.Constituency(id)
+		cands, names = cands[:0], names[:0]
+		for _, m := range s.Alliance {
+			if len(m.States) == 0 || slices.Contains(m.States, id.State) {
+				cands = append(cands, col[m.Party])
+				names = append(names, m.Party)
+			}
+		}
+		opts, err := mod.seatWeights(id, st.Row(i), st.Parties(), cands, names)
+		if err != nil {
+			return nil, fmt.Errorf("seatshare: %w", err)
+		}
+		p.seats = append(p.seats, SeatWeights{ID: id, Name: c.Name, Category: c.Reserved, Options: opts})
+	}
+
+	sitting := make([][]Pin, len(s.Rules))
+	for i, r := range s.Rules {
+		f := fmt.Sprintf("rules[%d]", i)
+		e, err := load(f+".year", r.Year)
+		if err != nil {
+			return nil, err
+		}
+		if sitting[i], err = p.sittingPins(f, e, pm); err != nil {
+			return nil, err
+		}
+	}
+	if err := p.buildProblem(sitting); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Scenario returns the planner's scenario. The caller must not modify it.
+func (p *Planner) Scenario() *Scenario { return p.scenario }
+
+// Strength returns the estimated base strengths.
+func (p *Planner) Strength() *Strength { return p.strength }
+
+// Seats returns the seats in scope, sorted by SeatID, with each eligible
+// member's win probability. The caller must not modify them.
+func (p *Planner) Seats() []SeatWeights { return p.seats }
+
+// Problem returns a copy of the solver problem: one item per seat (in the
+// order of Seats), one agent per member (in the scenario's order), the
+// demands as Bounds, the rows as Rows, then locks and vetoes.
+func (p *Planner) Problem() *solver.Problem { return cloneProblem(p.problem) }
+
+// Plan is an optimal seat-sharing plan with its explanation.
+type Plan struct {
+	// Scenario is the scenario's name.
+	Scenario string `json:"scenario"`
+	// Bases are the base elections the strengths come from.
+	Bases []BaseInfo `json:"bases"`
+	// Expected is the alliance's expected number of wins, the sum of the
+	// chosen candidates' win probabilities.
+	Expected float64 `json:"expected"`
+	// Seats has one entry per seat, sorted by SeatID.
+	Seats []SeatPlan `json:"seats"`
+	// Parties has one entry per member, in the scenario's order.
+	Parties []PartyPlan `json:"parties"`
+	// Constraints lists the demands, rows, locks and vetoes, in that order,
+	// each with its price.
+	Constraints []ConstraintPlan `json:"constraints"`
+	// Simulation summarises the distribution of the total; nil when the
+	// scenario asks for no simulation.
+	Simulation *SimulationSummary `json:"simulation"`
+	// Result is the solver's result, whose certificate solver.Verify checks
+	// against Planner.Problem. Its Stats hold run times, so it is left out
+	// of every written form of the plan.
+	Result *solver.Result `json:"-"`
+}
+
+// SeatPlan is one seat of a plan.
+type SeatPlan struct {
+	ID       SeatID
+	Name     string
+	Category Category
+	// Party contests the seat for the alliance, with win probability W and
+	// margin Margin; Opponent is its strongest opponent.
+	Party    string
+	W        float64
+	Margin   float64
+	Opponent string
+	// Alternative is the member with the highest win probability other
+	// than Party (the first in member order on a tie), AltW its
+	// probability; both are empty when nobody else may contest the seat.
+	Alternative string
+	AltW        float64
+	// Regret is max(0, the best member's W - W): what the seat alone loses
+	// to the demands. (The plan's total may still be optimal.)
+	Regret float64
+	// Locked is true when a lock or a rule gave the seat to Party.
+	Locked bool
+}
+
+// PartyPlan is one member's part of a plan.
+type PartyPlan struct {
+	Party string `json:"party"`
+	// Seats is the number of seats the party contests.
+	Seats int `json:"seats"`
+	// Expected is the party's expected wins, the sum of its W.
+	Expected float64 `json:"expected"`
+}
+
+// ConstraintPlan is one demand, row, lock or veto of a plan with its price.
+type ConstraintPlan struct {
+	Kind ConstraintKind `json:"kind"`
+	// Field is the scenario element, such as "demands[0]", "rules[1]".
+	Field string `json:"field"`
+	Name  string `json:"name"`
+	// Party is "" for rows.
+	Party string `json:"party"`
+	// Set describes the seats: a state, a category, a list, or the seat of
+	// a lock or veto.
+	Set string `json:"set"`
+	// Value is the constraint's left-hand side at the plan: the party's
+	// seats in the set for demands, the row's sum for rows, 1 or 0 for a
+	// lock or veto (whether the pair is in the plan).
+	Value float64 `json:"value"`
+	// Binding reports whether the constraint holds with equality: a
+	// demand at its min or max, a row at its right-hand side. Locks are
+	// binding when the optimum without them differs; vetoes likewise.
+	Binding bool `json:"binding"`
+	// Relaxed is the gain in expected wins from loosening the constraint by
+	// one seat (a demand's min down and max up by one, a row's right-hand
+	// side by one); nil for locks and vetoes.
+	Relaxed *float64 `json:"relaxed"`
+	// Dropped is the gain in expected wins from removing the constraint.
+	Dropped float64 `json:"dropped"`
+}
+
+// SimulationSummary is the distribution of the alliance's total wins under
+// correlated swings (see scoring.Simulate).
+type SimulationSummary struct {
+	Scenarios int              `json:"scenarios"`
+	Seed      uint64           `json:"seed"`
+	Mean      scoring.Estimate `json:"mean"`
+	SD        scoring.Estimate `json:"sd"`
+	// Quantiles are the 5%, 25%, 50%, 75% and 95% quantiles.
+	Quantiles []Quantile `json:"quantiles"`
+	// Target and AtLeastTarget give P(total >= Target); Target is 0 when the
+	// scenario sets none.
+	Target        int               `json:"target"`
+	AtLeastTarget *scoring.Estimate `json:"at_least_target,omitempty"`
+}
+
+// Quantile is one quantile of the simulated total.
+type Quantile struct {
+	Level float64 `json:"level"`
+	scoring.QuantileEstimate
+}
+
+// quantileLevels are the quantiles a SimulationSummary reports.
+var quantileLevels = [...]float64{0.05, 0.25, 0.5, 0.75, 0.95}
+
+// Plan solves the planner's problem and explains the optimum: every seat
+// with its alternative, every party, every constraint with its price (two
+// re-solves each, see ConstraintPlan), and the simulated distribution of
+// the total when the scenario asks for it.
+//
+// Plan returns an *InfeasibleError when the demands cannot all be met, and
+// ctx.Err() when ctx ends first. Its cost is 1 + 2*K solves for K
+// constraints, plus the simulation's O(N*S).
+func (p *Planner) Plan(ctx context.Context) (*Plan, error) {
+	res, err := p.solve(ctx, p.problem)
+	if err != nil {
+		return nil, err
+	}
+	plan := &Plan{Scenario: p.scenario.Name, Bases: slices.Clone(p.bases), Result: res}
+	locked := make([]bool, len(p.seats))
+	for _, l := range p.problem.Locks {
+		locked[l.Item] = true
+	}
+	parties := make([]PartyPlan, len(p.members))
+	for a, m := range p.members {
+		parties[a].Party = m
+	}
+	for i, sw := range p.seats {
+		a := res.Assignment[i]
+		k := slices.IndexFunc(sw.Options, func(o CandidateWeight) bool { return o.Party == p.members[a] })
+		o := sw.Options[k]
+		sp := SeatPlan{
+			ID: sw.ID, Name: sw.Name, Category: sw.Category,
+			Party: o.Party, W: o.W, Margin: o.Margin, Opponent: o.Opponent,
+			Locked: locked[i],
+		}
+		best := o.W
+		for j, alt := range sw.Options {
+			if j == k {
+				continue
+			}
+			if sp.Alternative == "" || alt.W > sp.AltW {
+				sp.Alternative, sp.AltW = alt.Party, alt.W
+			}
+			best = max(best, alt.W)
+		}
+		sp.Regret = best - o.W
+		plan.Seats = append(plan.Seats, sp)
+		plan.Expected += o.W
+		parties[a].Seats++
+		parties[a].Expected += o.W
+	}
+	plan.Parties = parties
+	if plan.Constraints, err = p.price(ctx, res); err != nil {
+		return nil, err
+	}
+	if plan.Simulation, err = p.simulate(plan); err != nil {
+		return nil, err
+	}
+	return plan, nil
+}
+
+// solve runs the solver and translates infeasibility into the scenario's
+// terms. It requires a proven optimum.
+func (p *Planner) solve(ctx context.Context, prob *solver.Problem) (*solver.Result, error) {
+	res, err := solver.Solve(ctx, prob, nil)
+	var ie *solver.InfeasibleError
+	switch {
+	case errors.As(err, &ie):
+		return nil, p.infeasible(prob, ie)
+	case errors.Is(err, solver.ErrInfeasible):
+		return nil, &InfeasibleError{Reason: "the solver found no explanation", Err: err}
+	case err != nil:
+		return nil, err
+	case res.Status != solver.Optimal || res.Certificate == nil:
+		return nil, fmt.Errorf("seatshare: solver stopped with status %v", res.Status)
+	}
+	return res, nil
+}
+
+// infeasible names the scenario elements of a solver conflict in prob
+// (p.problem or a variant whose constraints keep p.problem's order).
+func (p *Planner) infeasible(prob *solver.Problem, ie *solver.InfeasibleError) error {
+	e := &InfeasibleError{Reason: ie.Reason, Err: ie}
+	for _, c := range ie.Conflict {
+		var kind ConstraintKind
+		switch c.Kind {
+		case solver.MinKind, solver.MaxKind:
+			kind = DemandKind
+		case solver.RowKind:
+			kind = RowKind
+		case solver.LockKind:
+			kind = LockKind
+		case solver.VetoKind:
+			kind = VetoKind
+		default:
+			e.Conflict = append(e.Conflict, "seat "+prob.Items[c.Index].Name)
+			continue
+		}
+		name := fmt.Sprintf("%v %d", kind, c.Index)
+		for _, k := range p.constraints {
+			if k.kind == kind && k.index == c.Index {
+				name = k.field + " " + k.name
+				break
+			}
+		}
+		e.Conflict = append(e.Conflict, name)
+	}
+	return e
+}
+
+// simulate returns the plan's simulated distribution, or nil when the
+// scenario asks for none.
+func (p *Planner) simulate(plan *Plan) (*SimulationSummary, error) {
+	sim := p.scenario.Simulation
+	if sim.Scenarios == 0 {
+		return nil, nil
+	}
+	cs := p.scenario.Model.Copula
+	cop, err := scoring.NewCopula(cs.National, cs.State)
+	if err != nil {
+		return nil, &ScenarioError{Field: "model.copula", Err: err}
+	}
+	w := make([]float64, len(plan.Seats))
+	states := make([]int, len(plan.Seats))
+	for i, sp := range plan.Seats {
+		w[i] = sp.W
+		if i > 0 && sp.ID.State != plan.Seats[i-1].ID.State {
+			states[i] = states[i-1] + 1
+		} else if i > 0 {
+			states[i] = states[i-1]
+		}
+	}
+	d, err := scoring.Simulate(w, states, cop, sim.Scenarios, rand.New(rand.NewPCG(sim.Seed, 0)))
+	if err != nil {
+		return nil, fmt.Errorf("seatshare: simulation: %w", err)
+	}
+	sum := &SimulationSummary{Scenarios: sim.Scenarios, Seed: sim.Seed, Mean: d.Mean(), SD: d.SD(), Target: p.scenario.Target}
+	for _, q := range quantileLevels {
+		sum.Quantiles = append(sum.Quantiles, Quantile{Level: q, QuantileEstimate: d.Quantile(q)})
+	}
+	if sum.Target > 0 {
+		at := d.AtLeast(sum.Target)
+		sum.AtLeastTarget = &at
+	}
+	return sum, nil
+}
+
+// cloneProblem copies the slices of prob that variants modify.
+func cloneProblem(prob *solver.Problem) *solver.Problem {
+	c := *prob
+	c.Groups = slices.Clone(prob.Groups)
+	c.Bounds = slices.Clone(prob.Bounds)
+	c.Rows = slices.Clone(prob.Rows)
+	c.Locks = slices.Clone(prob.Locks)
+	c.Vetoes = slices.Clone(prob.Vetoes)
+	return &c
+}

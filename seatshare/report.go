@@ -1,0 +1,255 @@
+package seatshare
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// MarshalJSON writes a seat with its identity spelled out: state, pc_no,
+// name and reserved ("GEN", "SC" or "ST").
+func (s SeatPlan) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		State       string  `json:"state"`
+		No          int     `json:"pc_no"`
+		Name        string  `json:"name"`
+		Reserved    string  `json:"reserved"`
+		Party       string  `json:"party"`
+		W           float64 `json:"w"`
+		Margin      float64 `json:"margin"`
+		Opponent    string  `json:"opponent"`
+		Alternative string  `json:"alternative"`
+		AltW        float64 `json:"alternative_w"`
+		Regret      float64 `json:"regret"`
+		Locked      bool    `json:"locked"`
+	}{s.ID.State, s.ID.No, s.Name, s.Category.String(), s.Party, s.W, s.Margin, s.Opponent, s.Alternative, s.AltW, s.Regret, s.Locked})
+}
+
+// WriteJSON writes p as indented JSON. The output depends only on p, so
+// the same plan gives the same bytes on the same architecture.
+func WriteJSON(w io.Writer, p *Plan) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(p)
+}
+
+// Table selects one table of a plan for WriteCSV.
+type Table uint8
+
+// The tables of a plan.
+const (
+	// SeatTable has one row per seat: state, pc_no, pc_name, reserved,
+	// party, w, margin, opponent, alternative, alternative_w, regret,
+	// locked.
+	SeatTable Table = iota
+	// PartyTable has one row per member: party, seats, expected_wins.
+	PartyTable
+	// ConstraintTable has one row per demand, row, lock and veto: field,
+	// kind, name, party, set, value, binding, relaxed_gain (empty for locks
+	// and vetoes), dropped_gain.
+	ConstraintTable
+)
+
+// WriteCSV writes one table of p as CSV with a header line. Probabilities
+// and margins are written with 6 decimals, expected wins with 6 decimals.
+// It returns an error for an unknown table or a failed write.
+func WriteCSV(w io.Writer, p *Plan, t Table) error {
+	cw := csv.NewWriter(w)
+	f6 := func(x float64) string { return strconv.FormatFloat(x, 'f', 6, 64) }
+	switch t {
+	case SeatTable:
+		cw.Write([]string{"state", "pc_no", "pc_name", "reserved", "party", "w", "margin", "opponent", "alternative", "alternative_w", "regret", "locked"})
+		for _, s := range p.Seats {
+			cw.Write([]string{s.ID.State, strconv.Itoa(s.ID.No), s.Name, s.Category.String(), s.Party, f6(s.W), f6(s.Margin), s.Opponent, s.Alternative, f6(s.AltW), f6(s.Regret), strconv.FormatBool(s.Locked)})
+		}
+	case PartyTable:
+		cw.Write([]string{"party", "seats", "expected_wins"})
+		for _, pp := range p.Parties {
+			cw.Write([]string{pp.Party, strconv.Itoa(pp.Seats), f6(pp.Expected)})
+		}
+	case ConstraintTable:
+		cw.Write([]string{"field", "kind", "name", "party", "set", "value", "binding", "relaxed_gain", "dropped_gain"})
+		for _, c := range p.Constraints {
+			relaxed := ""
+			if c.Relaxed != nil {
+				relaxed = f6(*c.Relaxed)
+			}
+			cw.Write([]string{c.Field, c.Kind.String(), c.Name, c.Party, c.Set, strconv.FormatFloat(c.Value, 'g', -1, 64), strconv.FormatBool(c.Binding), relaxed, f6(c.Dropped)})
+		}
+	default:
+		return fmt.Errorf("seatshare: unknown table %d", t)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteTable writes p as a report for people: a header with the data
+// sources, the alliance's expected wins and simulated distribution, then
+// the per-party, per-demand and per-seat tables with aligned columns and
+// their units. Probabilities are written with 3 decimals, margins in
+// vote-share points with 1 decimal, expected wins with 2 decimals and
+// prices with 4.
+func WriteTable(w io.Writer, p *Plan) error {
+	ew := &errWriter{w: w}
+	if p.Scenario != "" {
+		ew.printf("Seat-sharing plan: %s\n", p.Scenario)
+	} else {
+		ew.printf("Seat-sharing plan\n")
+	}
+	ew.printf("Base strengths from:\n")
+	for _, b := range p.Bases {
+		ew.printf("  %d (weight %.2f): %s\n", b.Year, b.Weight, b.Source)
+	}
+	ew.printf("Alliance expected wins: %.2f of %d seats\n", p.Expected, len(p.Seats))
+	if s := p.Simulation; s != nil {
+		ew.printf("Simulated total (%d correlated scenarios, seed %d): mean %.2f (MC s.e. %.2f), SD %.2f seats\n",
+			s.Scenarios, s.Seed, s.Mean.Value, s.Mean.SE, s.SD.Value)
+		var qs []string
+		for _, q := range s.Quantiles {
+			qs = append(qs, fmt.Sprintf("%g%%: %d", 100*q.Level, q.Value))
+		}
+		ew.printf("  quantiles (seats): %s\n", strings.Join(qs, ", "))
+		if s.AtLeastTarget != nil {
+			ew.printf("  P(total >= %d seats) = %.3f (MC s.e. %.3f)\n", s.Target, s.AtLeastTarget.Value, s.AtLeastTarget.SE)
+		}
+	}
+
+	ew.printf("\nParties (expected wins = sum of the party's win probabilities)\n")
+	rows := [][]string{{"party", "seats", "expected wins", "wins per seat"}}
+	total := 0
+	for _, pp := range p.Parties {
+		per := "-"
+		if pp.Seats > 0 {
+			per = fmt.Sprintf("%.3f", pp.Expected/float64(pp.Seats))
+		}
+		rows = append(rows, []string{pp.Party, strconv.Itoa(pp.Seats), fmt.Sprintf("%.2f", pp.Expected), per})
+		total += pp.Seats
+	}
+	rows = append(rows, []string{"total", strconv.Itoa(total), fmt.Sprintf("%.2f", p.Expected), ""})
+	ew.columns(rows, "lrrr")
+
+	if len(p.Constraints) > 0 {
+		ew.printf("\nDemands and their prices (price = expected wins the alliance gains by relaxing the demand by one seat / by dropping it)\n")
+		rows = [][]string{{"field", "demand", "value", "binding", "relax by 1", "drop"}}
+		for _, c := range p.Constraints {
+			relaxed := "-"
+			if c.Relaxed != nil {
+				relaxed = fmt.Sprintf("%.4f", *c.Relaxed)
+			}
+			rows = append(rows, []string{c.Field, c.Name, strconv.FormatFloat(c.Value, 'g', -1, 64), yesNo(c.Binding), relaxed, fmt.Sprintf("%.4f", c.Dropped)})
+		}
+		ew.columns(rows, "llrlrr")
+	}
+
+	ew.printf("\nSeats (P = win probability; margin in vote-share points; regret = best member's P - P)\n")
+	rows = [][]string{{"seat", "name", "res", "party", "P", "margin", "opponent", "next best", "its P", "regret", "locked"}}
+	for _, s := range p.Seats {
+		alt, altW := "-", "-"
+		if s.Alternative != "" {
+			alt, altW = s.Alternative, fmt.Sprintf("%.3f", s.AltW)
+		}
+		opp := s.Opponent
+		if opp == "" {
+			opp = "-"
+		}
+		locked := ""
+		if s.Locked {
+			locked = "locked"
+		}
+		rows = append(rows, []string{s.ID.String(), s.Name, s.Category.String(), s.Party, fmt.Sprintf("%.3f", s.W),
+			fmt.Sprintf("%+.1f", 100*s.Margin), opp, alt, altW, fmt.Sprintf("%.3f", s.Regret), locked})
+	}
+	ew.columns(rows, "lllllrllrrl")
+	return ew.err
+}
+
+// WriteFrontier writes a negotiation frontier as a table: for each seat
+// count of party in set, the best expected wins and the change from the
+// previous count.
+func WriteFrontier(w io.Writer, party, set string, pts []FrontierPoint) error {
+	ew := &errWriter{w: w}
+	ew.printf("Negotiation frontier: the alliance's best expected wins when %s gets exactly k seats of %s\n", party, set)
+	rows := [][]string{{"k", "expected wins", "change"}}
+	prev, havePrev := 0.0, false
+	for _, pt := range pts {
+		if !pt.Feasible {
+			rows = append(rows, []string{strconv.Itoa(pt.Seats), "infeasible", pt.Reason})
+			havePrev = false
+			continue
+		}
+		change := ""
+		if havePrev {
+			change = fmt.Sprintf("%+.4f", pt.Expected-prev)
+		}
+		rows = append(rows, []string{strconv.Itoa(pt.Seats), fmt.Sprintf("%.4f", pt.Expected), change})
+		prev, havePrev = pt.Expected, true
+	}
+	ew.columns(rows, "rrl")
+	return ew.err
+}
+
+// WriteFrontierCSV writes a negotiation frontier as CSV with the columns
+// seats, feasible, expected_wins (empty when infeasible) and reason.
+func WriteFrontierCSV(w io.Writer, pts []FrontierPoint) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"seats", "feasible", "expected_wins", "reason"})
+	for _, pt := range pts {
+		e := ""
+		if pt.Feasible {
+			e = strconv.FormatFloat(pt.Expected, 'f', 6, 64)
+		}
+		cw.Write([]string{strconv.Itoa(pt.Seats), strconv.FormatBool(pt.Feasible), e, pt.Reason})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// errWriter remembers the first write error.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
+
+// columns writes rows (the first is the header) with each column padded
+// to its widest cell, aligned left ('l') or right ('r') as align says, two
+// spaces between columns and no trailing space. Widths count runes.
+func (e *errWriter) columns(rows [][]string, align string) {
+	width := make([]int, len(align))
+	for _, r := range rows {
+		for j, c := range r {
+			width[j] = max(width[j], len([]rune(c)))
+		}
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		b.Reset()
+		for j, c := range r {
+			pad := strings.Repeat(" ", width[j]-len([]rune(c)))
+			if j > 0 {
+				b.WriteString("  ")
+			}
+			if align[j] == 'r' {
+				b.WriteString(pad + c)
+			} else {
+				b.WriteString(c + pad)
+			}
+		}
+		e.printf("%s\n", strings.TrimRight(b.String(), " "))
+	}
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}

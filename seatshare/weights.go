@@ -1,0 +1,157 @@
+package seatshare
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/coalitionlab/alliance/scoring"
+)
+
+// SeatWeights is one seat of a Planner with the win probability of each
+// alliance member that may contest it.
+type SeatWeights struct {
+	ID       SeatID
+	Name     string
+	Category Category
+	// Options lists the members in the alliance in the seat's state, in
+	// the scenario's member order.
+	Options []CandidateWeight
+}
+
+// CandidateWeight is the score of one alliance candidate in one seat, with
+// the terms of its margin (see scoring.Margin).
+type CandidateWeight struct {
+	Party string
+	// W is the win probability F(Margin).
+	W float64
+	// Margin is V - Opp + swing + adjust, in vote-share points.
+	Margin float64
+	// Vote is the alliance vote V: the candidate's base strength plus the
+	// partners' transferred strength.
+	Vote float64
+	// Opponent is the party of the strongest opponent's candidate, or ""
+	// when nobody opposes the alliance; OpponentVote is its vote.
+	Opponent     string
+	OpponentVote float64
+}
+
+// model is the scoring side of a scenario, in the strength table's party
+// columns.
+type model struct {
+	link     scoring.Link
+	transfer scoring.Transfer
+	rival    []int // rival columns, in the scenario's order
+	rivalTr  scoring.Transfer
+	lambda   float64
+	national float64
+	swing    map[string]float64 // per state, added to national
+	adjust   map[adjustKey]float64
+}
+
+type adjustKey struct {
+	seat  SeatID
+	party string
+}
+
+// newModel converts s.Model to column indices of st. col maps a label to
+// its column; it has every alliance member and rival party.
+func newModel(s *Scenario, col map[string]int) *model {
+	m := &model{
+		lambda:   *s.Model.Lambda,
+		national: s.Model.Swing.National,
+		swing:    make(map[string]float64, len(s.Model.Swing.States)),
+		adjust:   make(map[adjustKey]float64, len(s.Model.Adjust)),
+	}
+	if l := s.Model.Link; l.Probit != nil {
+		m.link = scoring.Probit{Sigma: l.Probit.Sigma}
+	} else {
+		m.link = scoring.Logistic{Scale: l.Logistic.Scale}
+	}
+	m.transfer = transfer(s.Model.Transfer, col)
+	for _, r := range s.Rival {
+		m.rival = append(m.rival, col[r])
+	}
+	if s.Model.RivalTransfer != nil {
+		m.rivalTr = transfer(s.Model.RivalTransfer, col)
+	}
+	for _, st := range s.Model.Swing.States {
+		m.swing[st.State] = st.Swing
+	}
+	for _, a := range s.Model.Adjust {
+		m.adjust[adjustKey{SeatID{a.State, a.No}, a.Party}] = a.Value
+	}
+	return m
+}
+
+// transfer converts a validated TransferSpec.
+func transfer(t *TransferSpec, col map[string]int) scoring.Transfer {
+	tr := scoring.Transfer{Default: *t.Default}
+	if len(t.Pairs) > 0 {
+		tr.Rates = make(map[[2]int]float64, len(t.Pairs))
+		for _, p := range t.Pairs {
+			tr.Rates[[2]int{col[p.From], col[p.To]}] = p.Rate
+		}
+	}
+	return tr
+}
+
+// seatWeights scores every eligible member (columns cands, labels names) in
+// seat id whose base strengths are shares (indexed by column, labels
+// parties).
+//
+// The alliance candidate's partners are the other eligible members; members
+// not in the alliance in this state, and every party outside both blocs,
+// contest alone. The rival candidate is the rival party with the largest
+// share, the first listed on a tie.
+func (m *model) seatWeights(id SeatID, shares []float64, parties []string, cands []int, names []string) ([]CandidateWeight, error) {
+	var rival *scoring.Bloc
+	if len(m.rival) > 0 {
+		best := m.rival[0]
+		for _, q := range m.rival[1:] {
+			if shares[q] > shares[best] {
+				best = q
+			}
+		}
+		rival = &scoring.Bloc{Candidate: best, Transfer: m.rivalTr}
+		for _, q := range m.rival {
+			if q != best {
+				rival.Partners = append(rival.Partners, q)
+			}
+		}
+	}
+	out := make([]CandidateWeight, len(cands))
+	partners := make([]int, 0, len(cands))
+	for k, p := range cands {
+		partners = partners[:0]
+		for _, q := range cands {
+			if q != p {
+				partners = append(partners, q)
+			}
+		}
+		seat := scoring.Seat{
+			Shares:   shares,
+			Alliance: scoring.Bloc{Candidate: p, Partners: slices.Clip(partners), Transfer: m.transfer},
+			Rival:    rival,
+			Lambda:   m.lambda,
+			Swing:    m.national + m.swing[id.State],
+			Adjust:   m.adjust[adjustKey{id, names[k]}],
+		}
+		if rival == nil {
+			seat.Lambda = 0
+		}
+		mg, parts, err := scoring.Margin(seat)
+		if err != nil {
+			return nil, fmt.Errorf("seat %v, candidate %s: %w", id, names[k], err)
+		}
+		w := m.link.Prob(mg)
+		if !(w >= 0 && w <= 1) {
+			return nil, fmt.Errorf("seat %v, candidate %s: link gives %v for margin %v", id, names[k], w, mg)
+		}
+		cw := CandidateWeight{Party: names[k], W: w, Margin: mg, Vote: parts.Alliance, OpponentVote: parts.Opponent}
+		if parts.OpponentParty >= 0 {
+			cw.Opponent = parties[parts.OpponentParty]
+		}
+		out[k] = cw
+	}
+	return out, nil
+}
