@@ -55,17 +55,19 @@ func divisorMethod(m Method, v []*big.Int, h int) ([]int, *rawTie, *big.Rat) {
 	}
 	seats := make([]int, n)
 	minSeats := m.minSeats()
-	var total float64
-	vf := make([]float64, n)
-	for i, x := range v {
-		vf[i], _ = new(big.Float).SetInt(x).Float64()
-		total += vf[i]
+	// The estimate: each party's share of the house, rounded. Shares come
+	// from big.Float quotients, so counts beyond float64's range still give
+	// finite shares.
+	total := new(big.Float)
+	for _, x := range v {
+		total.Add(total, new(big.Float).SetInt(x))
 	}
-	for i := range seats {
-		x := math.Round(vf[i] / total * float64(h))
+	for i, x := range v {
+		share, _ := new(big.Float).Quo(new(big.Float).SetInt(x), total).Float64()
+		e := math.Round(share * float64(h))
 		s := minSeats
-		if x > float64(s) && x <= float64(h) { // false for NaN
-			s = int(x)
+		if e > float64(s) && e <= float64(h) { // false for NaN
+			s = int(e)
 		}
 		seats[i] = s
 	}
