@@ -239,7 +239,7 @@ func TestRealStrengthSP(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, id := range left {
-				c, ok := st.Share(id, "SP")
+				c, ok := st.Lookup(id, "SP")
 				if slices.Contains(tc.zero, id) {
 					if !ok || c.Share != 0 || c.Flags != ImputedZero {
 						t.Errorf("SP at %v = %+v (%v), want 0 flagged zero", id, c, c.Flags)

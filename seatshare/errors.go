@@ -52,6 +52,17 @@ func (e *ValidationError) Error() string {
 // Unwrap returns ErrInvalid and the underlying error.
 func (e *ValidationError) Unwrap() []error { return []error{ErrInvalid, e.Err} }
 
+// within prefixes the Field of a *ValidationError err with path, so an
+// element's error names it from the caller's point of view; other errors
+// are returned unchanged.
+func within(path string, err error) error {
+	var ve *ValidationError
+	if errors.As(err, &ve) {
+		return &ValidationError{Field: path + ve.Field, Err: ve.Err}
+	}
+	return err
+}
+
 // invalid returns a *ValidationError for field with a formatted message.
 func invalid(field, format string, args ...any) error {
 	return &ValidationError{Field: field, Err: fmt.Errorf(format, args...)}

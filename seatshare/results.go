@@ -293,7 +293,6 @@ func checkText(s string) error {
 
 // pcState is what ReadResults remembers about a constituency while reading.
 type pcState struct {
-	index int   // in Election.Constituencies
 	sum   int64 // votes read so far
 	rows  []int // line of each candidate, parallel to Candidates
 	// seen indexes the candidates by candKey once there are more than
@@ -374,8 +373,9 @@ func (pc *pcState) duplicate(c *Constituency, cand Candidate) (int, bool) {
 // it the first failing column in the order of the list above. A header
 // with no rows is an error. The returned Election is valid (see
 // Election.Validate); the order of the input rows does not matter.
-// ReadResults takes O(n log n) time in the number of rows (about 3 ms for
-// the 8054 rows of 2019 on a 2-core machine).
+// ReadResults takes O(n log n) time in the number of rows: 6-7 ms and
+// 1.8 MB for the 8054 rows of 2019 (BenchmarkReadResults2019, 2-core AMD
+// EPYC, busy).
 func ReadResults(r io.Reader, name string) (*Election, error) {
 	cr := csv.NewReader(bufio.NewReader(r))
 	cr.FieldsPerRecord = -1

@@ -283,9 +283,9 @@ func (s *Strength) Row(i int) []float64 {
 	return s.share[i*n : (i+1)*n : (i+1)*n]
 }
 
-// Share returns the cell of seat id and party, and whether the table has
+// Lookup returns the cell of seat id and party, and whether the table has
 // both. It takes O(log n) time.
-func (s *Strength) Share(id SeatID, party string) (Cell, bool) {
+func (s *Strength) Lookup(id SeatID, party string) (Cell, bool) {
 	i, ok := s.SeatIndex(id)
 	if !ok {
 		return Cell{}, false
@@ -364,8 +364,9 @@ func find(es []entry, party int) (int, bool) {
 // seat, a bad party or a share outside [0, 1], or repeats a cell.
 //
 // It takes O(B*(n + S*m)) time, for B bases, n candidates, S seats and m
-// alliance members, plus O(S*P) for the table of P parties; about 3 ms
-// for three Lok Sabha elections.
+// alliance members, plus O(S*P) for the table of P parties: 11-13 ms and
+// 10 MB for 2009, 2014 and 2019 (543 seats, 1059 parties;
+// BenchmarkEstimateStrength, 2-core AMD EPYC, busy).
 func EstimateStrength(bases []Base, s *StrengthSettings) (*Strength, error) {
 	if s == nil {
 		s = &StrengthSettings{}
@@ -385,8 +386,7 @@ func EstimateStrength(bases []Base, s *StrengthSettings) (*Strength, error) {
 			return nil, invalid(field+".election", "nil election")
 		}
 		if err := base.Election.Validate(); err != nil {
-			ve := err.(*ValidationError)
-			return nil, &ValidationError{Field: field + ".election." + ve.Field, Err: ve.Err}
+			return nil, within(field+".election.", err)
 		}
 		if !(base.Weight > 0) || math.IsInf(base.Weight, 1) {
 			return nil, invalid(field+".weight", "%v is not positive and finite", base.Weight)
@@ -418,16 +418,14 @@ func EstimateStrength(bases []Base, s *StrengthSettings) (*Strength, error) {
 		}
 		for a, al := range base.Alliances {
 			if err := checkAlliance(base.Election, al); err != nil {
-				ve := err.(*ValidationError)
-				return nil, &ValidationError{Field: fmt.Sprintf("bases[%d].alliances[%d]%s", b, a, ve.Field), Err: ve.Err}
+				return nil, within(fmt.Sprintf("bases[%d].alliances[%d]", b, a), err)
 			}
 			for _, m := range al.Members {
 				labels[m] = true
 			}
 		}
 		if err := checkAllianceOverlap(base); err != nil {
-			ve := err.(*ValidationError)
-			return nil, &ValidationError{Field: fmt.Sprintf("bases[%d]%s", b, ve.Field), Err: ve.Err}
+			return nil, within(fmt.Sprintf("bases[%d]", b), err)
 		}
 	}
 	type cellKey struct {

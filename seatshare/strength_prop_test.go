@@ -163,9 +163,9 @@ func TestStrengthSplitPreservesVotes(t *testing.T) {
 		for i, id := range st.Seats() {
 			merged, polled := 0.0, 0.0
 			for _, m := range al.Members {
-				c, _ := st.Share(id, m)
+				c, _ := st.Lookup(id, m)
 				merged += c.Share
-				p, _ := plain.Share(id, m)
+				p, _ := plain.Lookup(id, m)
 				polled += p.Share
 			}
 			if math.Abs(merged-polled) > 1e-12 {
@@ -176,7 +176,7 @@ func TestStrengthSplitPreservesVotes(t *testing.T) {
 				if slices.Contains(al.Members, p) {
 					continue
 				}
-				if before, _ := plain.Share(id, p); st.Cell(i, j) != before {
+				if before, _ := plain.Lookup(id, p); st.Cell(i, j) != before {
 					t.Fatalf("%s at %v changed from %+v to %+v", p, id, before, st.Cell(i, j))
 				}
 			}
@@ -238,16 +238,16 @@ func TestStrengthPartyMap(t *testing.T) {
 		}
 		for _, id := range st.Seats() {
 			for _, p := range st.Parties() {
-				c, _ := st.Share(id, p)
+				c, _ := st.Lookup(id, p)
 				if p == old {
-					x, _ := split.Share(id, "X")
-					y, _ := split.Share(id, "Y")
+					x, _ := split.Lookup(id, "X")
+					y, _ := split.Lookup(id, "Y")
 					if math.Abs(x.Share-f*c.Share) > 1e-12 || math.Abs(y.Share-(1-f)*c.Share) > 1e-12 {
 						t.Fatalf("%s at %v = %v split into %v and %v with fraction %v", old, id, c.Share, x.Share, y.Share, f)
 					}
 					continue
 				}
-				d, ok := split.Share(id, p)
+				d, ok := split.Lookup(id, p)
 				if !ok || !cmp.Equal(c, d, cmpopts.EquateApprox(0, 1e-12)) {
 					t.Fatalf("%s at %v = %+v, then %+v after splitting %s", p, id, c, d, old)
 				}
@@ -277,8 +277,8 @@ func TestStrengthOverride(t *testing.T) {
 		}
 		for _, id := range over.Seats() {
 			for _, p := range over.Parties() {
-				got, _ := over.Share(id, p)
-				before, ok := st.Share(id, p)
+				got, _ := over.Lookup(id, p)
+				before, ok := st.Lookup(id, p)
 				if !ok { // the new column
 					before = seatshare.Cell{Flags: seatshare.ImputedZero}
 				}
