@@ -293,8 +293,8 @@ func checkText(s string) error {
 
 // pcState is what ReadResults remembers about a constituency while reading.
 type pcState struct {
-	sum   int64 // votes read so far
-	rows  []int // line of each candidate, parallel to Candidates
+	sum  int64 // votes read so far
+	rows []int // line of each candidate, parallel to Candidates
 	// seen indexes the candidates by candKey once there are more than
 	// linearScan of them; before that the duplicate check scans.
 	seen map[candKey]int
