@@ -31,7 +31,7 @@ const (
 
 const (
 	lpFeasTol   = 1e-9 // primal feasibility tolerance (absolute, on basic values)
-	lpCostTol   = 1e-9 // reduced-cost tolerance, relative to lpDenseLP.costScale
+	lpCostTol   = 1e-9 // default reduced-cost tolerance, relative to the largest |cost|
 	lpPivotTol  = 1e-9 // smallest pivot element accepted
 	lpRefactor  = 64   // pivots between refactorisations of the basis inverse
 	lpBlandFrom = 32   // degenerate pivots in a row before Bland's rule takes over
@@ -63,6 +63,9 @@ type denseLP struct {
 	artSign []float64   // coefficient of row j's artificial in row j
 	pivots  int         // pivots since the last refactorisation
 	phase   int         // phase of the last solve: 1 or 2
+	// costTol is the reduced cost above which a column improves the
+	// phase-2 objective; zero means lpCostTol times the largest |cost|.
+	costTol float64
 }
 
 // newDenseLP returns an LP with the given rows and no columns.
@@ -252,10 +255,15 @@ func (lp *denseLP) iterate(phase int) (lpStatus, error) {
 	for p, v := range lp.basis {
 		inBasis[v] = p
 	}
-	costScale := 1.0
+	tol := lpCostTol
 	if phase == 2 {
+		scale := 1.0
 		for _, c := range lp.cost {
-			costScale = math.Max(costScale, math.Abs(c))
+			scale = math.Max(scale, math.Abs(c))
+		}
+		tol *= scale
+		if lp.costTol > 0 {
+			tol = lp.costTol
 		}
 	}
 	col := make([]float64, m)
@@ -272,7 +280,7 @@ func (lp *denseLP) iterate(phase int) (lpStatus, error) {
 		y := lp.duals(phase)
 		bland := degenerate >= lpBlandFrom
 		// Pricing. Candidates in Bland order: structural columns, then slacks.
-		enter, best := 0, lpCostTol*costScale
+		enter, best := 0, tol
 		found := false
 		consider := func(v int) bool {
 			if _, ok := inBasis[v]; ok {

@@ -3,7 +3,6 @@ package solver
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 )
 
@@ -72,10 +71,7 @@ func solveCore(ctx context.Context, p *Problem, s *Settings) (*Result, error) {
 	if s.Method == Flow {
 		return nil, m.notLaminar
 	}
-	if m.laminar {
-		return nil, fmt.Errorf("%w: the general path is not available in this build", ErrNotLaminar)
-	}
-	return nil, fmt.Errorf("%w; the general path is not available in this build", m.notLaminar)
+	return branchAndBound(ctx, m, s)
 }
 
 // solveFlow solves a laminar model on the flow path.

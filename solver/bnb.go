@@ -1,0 +1,830 @@
+package solver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/big"
+	"slices"
+	"time"
+)
+
+// This file holds the general exact path: branch and bound over
+// (item, agent) decisions, with a Lagrangian bound at every node computed by
+// Dantzig–Wolfe column generation.
+//
+// The bounds of each agent that form a laminar family stay in a network
+// (solved by network.solve); the remaining bounds and all rows are
+// dualised. The restricted master LP (master.go) has one row per dualised
+// constraint plus a convexity row, and its columns are network solutions.
+// Its duals, rounded to the grid 1/Den, are the row prices of the
+// Lagrangian; the network's potentials at those prices are the bound
+// prices. Because the network polytope is integral, the best such bound
+// equals the LP relaxation (A. M. Geoffrion, "Lagrangean relaxation for
+// integer programming", Mathematical Programming Study 2, 1974; G. B.
+// Dantzig and P. Wolfe, "Decomposition principle for linear programs",
+// Operations Research 8(1), 1960). Every bound used to prune a node is
+// recomputed exactly from the integer prices (sideData.lagrangeBound), so
+// floating point chooses prices but never decides a proof.
+
+// Limits of the column generation at one node.
+const (
+	bnbMaxColGen = 400  // pricing rounds per node before branching anyway
+	bnbRedTol    = 1e-2 // reduced cost, in units of the scaled weight, that counts as improving
+	bnbFracTol   = 1e-6 // distance from 0 or 1 below which a master value counts as integral
+)
+
+// errBnBNumeric reports that floating-point trouble kept branch and bound
+// from reaching a proof; it never leads to a wrong answer.
+var errBnBNumeric = errors.New("solver: branch and bound stopped on numerical trouble")
+
+// bnbCons is a dualised constraint: a row of the problem, or one side of a
+// bound that is not kept in the network.
+type bnbCons struct {
+	bound int // bound index, or -1 for a row
+	row   int // row index, or -1 for a bound
+	sense Sense
+	rhs   float64
+}
+
+// bnbColumn is a network solution used as a master column.
+type bnbColumn struct {
+	pair []int32   // chosen pair per item
+	cost int64     // sum of scaled weights
+	act  []float64 // activity of each dualised constraint
+	hash uint64
+}
+
+// bnbNode is a branch-and-bound node; its index is its certificate index.
+type bnbNode struct {
+	parent   int
+	branch   Pair
+	lock     bool
+	depth    int
+	estimate float64 // upper bound on the scaled objective (parent's bound at creation)
+	open     bool
+	// A node proven LP-infeasible before an incumbent existed: the prices
+	// of its infeasibility ray, to be scaled once an incumbent exists.
+	pending      bool
+	rayPi, rayMu []int64
+	rayL0        *big.Rat // Den-free bound of the ray: negative
+	pi, mu       []int64  // leaf prices once closed
+}
+
+// bnb is the state of one branch-and-bound solve.
+type bnb struct {
+	ctx context.Context
+	m   *model
+	p   *Problem
+	sd  *sideData
+	nw  *network
+	// netBound maps the network's bounds to problem bounds.
+	netBound []int32
+	cons     []bnbCons
+	// Master entries of each pair: constraints cCons[cStart[k]:cStart[k+1]]
+	// with coefficients cCoefF (float) and cCoefI (when sd.integral).
+	cStart []int32
+	cCons  []int32
+	cCoefF []float64
+	cCoefI []int64
+	// consOfBound and consOfRow map bounds and rows to their constraints.
+	consOfBound [][]int32
+	consOfRow   []int32
+
+	den    int64   // price denominator
+	wLimit int64   // largest |weight| a network solve accepts
+	scale  float64 // master cost unit, in scaled weight units
+	cRef   int64   // master cost origin
+
+	cols  []*bnbColumn
+	nodes []*bnbNode
+
+	haveInc bool
+	inc     []int32
+	incObj  int64
+
+	nodeLimit int
+	stats     Stats
+}
+
+// branchAndBound solves m exactly by branch and bound with Lagrangian
+// bounds from column generation (see the comment at the top of bnb.go).
+//
+// Nodes are chosen best bound first, with a dive into one child after
+// every branching (the lock child when the branched pair's master value
+// is at least 1/2); ties go to the older node. Branching takes the pair
+// whose master value is closest to 1/2, the lowest pair index on ties. The
+// run is deterministic. When ctx is done or s.NodeLimit nodes have been
+// processed, it returns the best assignment found with Status Feasible (or
+// Unknown when there is none) and no certificate, with ctx.Err() in the
+// first case and a nil error in the second.
+func branchAndBound(ctx context.Context, m *model, s *Settings) (*Result, error) {
+	start := time.Now()
+	b, res, err := newBnB(ctx, m, s)
+	if res != nil || err != nil {
+		if res != nil {
+			res.Stats.Runtime = time.Since(start)
+		}
+		return res, err
+	}
+	res, err = b.run()
+	if res != nil {
+		res.Stats.Runtime = time.Since(start)
+	}
+	return res, err
+}
+
+// newBnB prepares a solve. It returns a Result instead when the problem is
+// infeasible already in its network part.
+func newBnB(ctx context.Context, m *model, s *Settings) (*bnb, *Result, error) {
+	p := m.p
+	b := &bnb{ctx: ctx, m: m, p: p, sd: newSideData(m)}
+	if s != nil {
+		b.nodeLimit = s.NodeLimit
+	}
+	b.stats.Method = BranchAndBound
+	keep := b.laminarBounds()
+	sub := &Problem{Items: p.Items, Agents: p.Agents, Groups: p.Groups, Locks: p.Locks, Vetoes: p.Vetoes}
+	for bi, k := range keep {
+		if k {
+			sub.Bounds = append(sub.Bounds, p.Bounds[bi])
+			b.netBound = append(b.netBound, int32(bi))
+		}
+	}
+	pm, err := newModel(sub, &Settings{Resolution: m.resolution})
+	if err != nil {
+		return nil, nil, err
+	}
+	if b.nw, err = newNetwork(pm); err != nil {
+		return nil, nil, fmt.Errorf("solver: internal error: pricing network: %w", err)
+	}
+	// Dualised constraints.
+	b.consOfBound = make([][]int32, len(p.Bounds))
+	for bi, bd := range p.Bounds {
+		if keep[bi] {
+			continue
+		}
+		if bd.Max != Unlimited {
+			b.consOfBound[bi] = append(b.consOfBound[bi], int32(len(b.cons)))
+			b.cons = append(b.cons, bnbCons{bound: bi, row: -1, sense: LessEq, rhs: float64(bd.Max)})
+		}
+		if bd.Min > 0 {
+			b.consOfBound[bi] = append(b.consOfBound[bi], int32(len(b.cons)))
+			b.cons = append(b.cons, bnbCons{bound: bi, row: -1, sense: GreaterEq, rhs: float64(bd.Min)})
+		}
+	}
+	b.consOfRow = make([]int32, len(p.Rows))
+	for r, row := range p.Rows {
+		b.consOfRow[r] = int32(len(b.cons))
+		b.cons = append(b.cons, bnbCons{bound: -1, row: r, sense: row.Sense, rhs: row.RHS})
+	}
+	b.buildEntries()
+	b.chooseScale(len(sub.Bounds))
+	return b, nil, nil
+}
+
+// laminarBounds chooses, per agent, the bounds kept in the network: the
+// bounds are visited from the largest set to the smallest (ties by index),
+// over the items the agent may take, and one is kept when it nests with or
+// is disjoint from every bound already kept.
+func (b *bnb) laminarBounds() []bool {
+	m, p, sd := b.m, b.p, b.sd
+	items := make([][]int32, len(p.Bounds))
+	for k := range m.agent {
+		if m.w[k] == disabledPair {
+			continue
+		}
+		for _, bi := range sd.bnds[sd.bStart[k]:sd.bStart[k+1]] {
+			items[bi] = append(items[bi], m.itemOf[k])
+		}
+	}
+	byAgent := make([][]int, len(p.Agents))
+	for bi, bd := range p.Bounds {
+		byAgent[bd.Agent] = append(byAgent[bd.Agent], bi)
+	}
+	keep := make([]bool, len(p.Bounds))
+	for _, list := range byAgent {
+		slices.SortStableFunc(list, func(x, y int) int { return len(items[y]) - len(items[x]) })
+		var kept []int
+		for _, bi := range list {
+			ok := true
+			for _, bj := range kept {
+				n := intersectSorted(items[bi], items[bj])
+				if n != 0 && n != len(items[bi]) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				keep[bi] = true
+				kept = append(kept, bi)
+			}
+		}
+	}
+	return keep
+}
+
+// intersectSorted returns the size of the intersection of two ascending lists.
+func intersectSorted(x, y []int32) int {
+	n, i, j := 0, 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] < y[j]:
+			i++
+		case x[i] > y[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// buildEntries lists, per pair, the dualised constraints that count it.
+func (b *bnb) buildEntries() {
+	m, sd := b.m, b.sd
+	nPairs := len(m.agent)
+	b.cStart = make([]int32, nPairs+1)
+	for k := range nPairs {
+		for _, bi := range sd.bnds[sd.bStart[k]:sd.bStart[k+1]] {
+			for _, c := range b.consOfBound[bi] {
+				b.cCons = append(b.cCons, c)
+				b.cCoefF = append(b.cCoefF, 1)
+				b.cCoefI = append(b.cCoefI, 1)
+			}
+		}
+		for e := sd.rStart[k]; e < sd.rStart[k+1]; e++ {
+			b.cCons = append(b.cCons, b.consOfRow[sd.rRow[e]])
+			b.cCoefF = append(b.cCoefF, sd.rCoefF[e])
+			var ci int64
+			if sd.integral {
+				ci = sd.rCoefI[e]
+			}
+			b.cCoefI = append(b.cCoefI, ci)
+		}
+		b.cStart[k+1] = int32(len(b.cCons))
+	}
+}
+
+// chooseScale sets the denominator, the weight limit of network solves and
+// the master's cost scale. newModel's range for the pricing network is
+// (items + 2*bounds + 2) * max|w| <= 2^60; the denominator is the largest
+// power of two (at most 2^40) that keeps den*max|W| within 1/64 of that,
+// leaving room for price terms up to 63 times the largest weight.
+func (b *bnb) chooseScale(netBounds int) {
+	m := b.m
+	var maxW int64
+	for _, w := range m.w {
+		if w != disabledPair {
+			maxW = max(maxW, abs64(w))
+		}
+	}
+	factor := int64(len(m.p.Items)) + 2*int64(netBounds) + 2
+	b.wLimit = maxScaledTotal / factor
+	b.den = 1
+	for b.den < 1<<40 && 2*b.den*max(maxW, 1) <= b.wLimit/64 {
+		b.den *= 2
+	}
+	b.scale = float64(max(maxW, 1))
+	for i := range m.p.Items {
+		best := int64(math.MinInt64)
+		for k := m.start[i]; k < m.start[i+1]; k++ {
+			if m.w[k] != disabledPair {
+				best = max(best, m.w[k])
+			}
+		}
+		if best != math.MinInt64 {
+			b.cRef += best
+		}
+	}
+}
+
+// run performs the search.
+func (b *bnb) run() (*Result, error) {
+	b.nodes = append(b.nodes, &bnbNode{parent: -1, open: true, estimate: math.Inf(1)})
+	dive := -1
+	for {
+		cur := dive
+		dive = -1
+		if cur < 0 {
+			cur = b.selectNode()
+		}
+		if cur < 0 {
+			break
+		}
+		if err := b.ctx.Err(); err != nil {
+			return b.stopped(), err
+		}
+		if b.nodeLimit > 0 && b.stats.Nodes >= b.nodeLimit {
+			return b.stopped(), nil
+		}
+		b.stats.Nodes++
+		next, err := b.process(cur)
+		if err != nil {
+			if b.ctx.Err() != nil {
+				return b.stopped(), b.ctx.Err()
+			}
+			return nil, err
+		}
+		dive = next
+	}
+	if !b.haveInc {
+		return &Result{Status: Infeasible, Stats: b.stats}, nil
+	}
+	for _, nd := range b.nodes {
+		if nd.pending {
+			if err := b.closeRay(nd); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return b.result(Optimal), nil
+}
+
+// selectNode returns the open node of largest estimate (oldest on ties), or -1.
+func (b *bnb) selectNode() int {
+	best := -1
+	for i, nd := range b.nodes {
+		if nd.open && (best < 0 || nd.estimate > b.nodes[best].estimate) {
+			best = i
+		}
+	}
+	return best
+}
+
+// stopped returns the best-so-far result of an interrupted search.
+func (b *bnb) stopped() *Result {
+	if !b.haveInc {
+		return &Result{Status: Unknown, Stats: b.stats}
+	}
+	res := b.result(Feasible)
+	res.Certificate = nil
+	return res
+}
+
+// result builds the Result of the incumbent with the certificate tree.
+func (b *bnb) result(st Status) *Result {
+	p := b.p
+	res := &Result{Status: st, Assignment: make([]int, len(p.Items)), Stats: b.stats}
+	for i, k := range b.inc {
+		o := p.Items[i].Options[int(k-b.m.start[i])]
+		res.Assignment[i] = o.Agent
+		res.Objective += o.Weight
+	}
+	cert := &Certificate{Resolution: b.m.resolution, Objective: b.incObj, Denominator: b.den}
+	for _, nd := range b.nodes {
+		n := Node{Parent: nd.parent, Branch: nd.branch, Lock: nd.lock}
+		if nd.pi != nil {
+			n.Leaf = true
+			n.BoundPrices = nd.pi
+			n.RowPrices = nd.mu
+		}
+		cert.Nodes = append(cert.Nodes, n)
+	}
+	res.Certificate = cert
+	return res
+}
+
+// allowedAt returns which pairs may be used at node id: the model's enabled
+// pairs restricted by the locks and vetoes on the path from the root.
+func (b *bnb) allowedAt(id int) []bool {
+	m := b.m
+	allowed := make([]bool, len(m.agent))
+	for k, w := range m.w {
+		allowed[k] = w != disabledPair
+	}
+	for v := id; b.nodes[v].parent >= 0; v = b.nodes[v].parent {
+		nd := b.nodes[v]
+		i := nd.branch.Item
+		for k := m.start[i]; k < m.start[i+1]; k++ {
+			if (int(m.agent[k]) == nd.branch.Agent) != nd.lock {
+				allowed[k] = false
+			}
+		}
+	}
+	return allowed
+}
+
+// compatible reports whether column c uses only allowed pairs.
+func compatible(c *bnbColumn, allowed []bool) bool {
+	for _, k := range c.pair {
+		if !allowed[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// weights returns the network weights for constraint prices muC (in units
+// of 1/den of the scaled weight), with den*W added when withW, and
+// disabledPair outside allowed. A weight beyond the network's range is
+// clamped to it; the network's prices then only approximate the
+// Lagrangian optimum at muC, which is harmless because the bound that
+// counts is recomputed exactly from the prices.
+func (b *bnb) weights(muC []int64, withW bool, allowed []bool) []int64 {
+	m := b.m
+	w := make([]int64, len(m.agent))
+	lim := float64(b.wLimit)
+	for k := range w {
+		if !allowed[k] {
+			w[k] = disabledPair
+			continue
+		}
+		var base int64
+		if withW {
+			base = b.den * m.w[k]
+		}
+		est := float64(base)
+		for e := b.cStart[k]; e < b.cStart[k+1]; e++ {
+			est -= float64(muC[b.cCons[e]]) * b.cCoefF[e]
+		}
+		switch {
+		case est > lim/2:
+			w[k] = b.wLimit / 2
+		case est < -lim/2:
+			w[k] = -b.wLimit / 2
+		case b.sd.integral:
+			// |est| <= 2^59 and every term is an integer below 2^62 in
+			// magnitude unless est overflowed float64's exact range, in
+			// which case the nearest value is as good.
+			exact := true
+			for e := b.cStart[k]; e < b.cStart[k+1]; e++ {
+				t := float64(muC[b.cCons[e]]) * b.cCoefF[e]
+				exact = exact && math.Abs(t) < 1<<62
+			}
+			if !exact {
+				w[k] = int64(math.Round(est))
+				break
+			}
+			for e := b.cStart[k]; e < b.cStart[k+1]; e++ {
+				base -= muC[b.cCons[e]] * b.cCoefI[e]
+			}
+			w[k] = base
+		default:
+			w[k] = int64(math.Round(est))
+		}
+	}
+	return w
+}
+
+// price solves the network for constraint prices muC.
+func (b *bnb) price(muC []int64, withW bool, allowed []bool) (*flowSolution, error) {
+	sol, err := b.nw.solve(b.ctx, b.weights(muC, withW, allowed))
+	b.stats.FlowSolves++
+	if sol != nil {
+		b.stats.Augmentations += sol.augments
+	}
+	return sol, err
+}
+
+// certPrices converts constraint prices and network prices to the
+// certificate's bound and row prices.
+func (b *bnb) certPrices(muC, netPrice []int64) (pi, mu []int64) {
+	pi = make([]int64, len(b.p.Bounds))
+	mu = make([]int64, len(b.p.Rows))
+	for j, bi := range b.netBound {
+		pi[bi] = netPrice[j]
+	}
+	for bi, cs := range b.consOfBound {
+		for _, c := range cs {
+			pi[bi] += muC[c]
+		}
+	}
+	for r, c := range b.consOfRow {
+		mu[r] = muC[c]
+	}
+	return pi, mu
+}
+
+// newColumn builds the master column of a network solution.
+func (b *bnb) newColumn(pair []int32) *bnbColumn {
+	c := &bnbColumn{pair: slices.Clone(pair), act: make([]float64, len(b.cons))}
+	h := uint64(14695981039346656037) // FNV-1a, 64 bit
+	for _, k := range pair {
+		c.cost += b.m.w[k]
+		for e := b.cStart[k]; e < b.cStart[k+1]; e++ {
+			c.act[b.cCons[e]] += b.cCoefF[e]
+		}
+		h = (h ^ uint64(uint32(k))) * 1099511628211
+	}
+	c.hash = h
+	return c
+}
+
+// offer makes a network solution the incumbent when it is feasible and
+// better.
+func (b *bnb) offer(pair []int32, obj int64) {
+	if b.haveInc && obj <= b.incObj {
+		return
+	}
+	if !b.sd.feasible(pair) {
+		return
+	}
+	b.haveInc, b.inc, b.incObj = true, slices.Clone(pair), obj
+}
+
+// prunes reports whether the exact bound L (times den) is below the incumbent plus one.
+func (b *bnb) prunes(l *big.Rat) bool {
+	if !b.haveInc {
+		return false
+	}
+	lim := new(big.Rat).SetInt(new(big.Int).Mul(big.NewInt(b.incObj+1), big.NewInt(b.den)))
+	return l.Cmp(lim) < 0
+}
+
+// process evaluates node id: it closes it as a leaf or branches. It returns
+// the child to dive into, or -1.
+func (b *bnb) process(id int) (int, error) {
+	nd := b.nodes[id]
+	nd.open = false
+	allowed := b.allowedAt(id)
+	nc := len(b.cons)
+	sense := make([]Sense, nc+1)
+	rhs := make([]float64, nc+1)
+	for c, cs := range b.cons {
+		sense[c], rhs[c] = cs.sense, cs.rhs
+	}
+	sense[nc], rhs[nc] = Equal, 1
+	lp := newDenseLP(sense, rhs)
+	lp.costTol = b.redTol()
+	var inLP []*bnbColumn
+	seen := make(map[uint64]bool)
+	add := func(c *bnbColumn) {
+		col := make([]float64, nc+1)
+		copy(col, c.act)
+		col[nc] = 1
+		lp.addColumn(float64(c.cost-b.cRef)/b.scale, col)
+		inLP = append(inLP, c)
+		seen[c.hash] = true
+	}
+	for _, c := range b.cols {
+		if compatible(c, allowed) {
+			add(c)
+		}
+	}
+	if len(inLP) == 0 {
+		// Start from the best network solution ignoring the dualised
+		// constraints.
+		sol, err := b.price(make([]int64, nc), true, allowed)
+		if err != nil {
+			return b.networkFailure(id, err)
+		}
+		c := b.newColumn(sol.pair)
+		b.cols = append(b.cols, c)
+		b.offer(sol.pair, c.cost)
+		add(c)
+	}
+	bestL := (*big.Rat)(nil)
+	var bestPi, bestMu []int64
+	for round := 0; ; round++ {
+		st, err := lp.solve()
+		if err != nil {
+			return -1, err
+		}
+		x, y, _ := lp.solution()
+		if st == lpInfeasible {
+			done, err := b.phaseOne(id, allowed, y, add, seen)
+			if err != nil || done {
+				return -1, err
+			}
+			continue
+		}
+		if st != lpOptimal {
+			return -1, fmt.Errorf("%w: master LP unbounded", errBnBNumeric)
+		}
+		muC := make([]int64, nc)
+		for c, cs := range b.cons {
+			muC[c] = roundPrice(y[c]*b.scale*float64(b.den), signOf(cs.sense))
+		}
+		sol, err := b.price(muC, true, allowed)
+		if err != nil {
+			return b.networkFailure(id, err)
+		}
+		col := b.newColumn(sol.pair)
+		b.offer(sol.pair, col.cost)
+		pi, mu := b.certPrices(muC, sol.price)
+		l, ok := b.sd.lagrangeBound(b.den, pi, mu, allowed)
+		if !ok {
+			return b.closeLeaf(id, pi, mu), nil
+		}
+		if bestL == nil || l.Cmp(bestL) < 0 {
+			bestL, bestPi, bestMu = l, pi, mu
+		}
+		if b.prunes(bestL) {
+			return b.closeLeaf(id, bestPi, bestMu), nil
+		}
+		red := float64(col.cost-b.cRef) / b.scale
+		for c := range b.cons {
+			red -= y[c] * col.act[c]
+		}
+		red -= y[nc]
+		if red > b.redTol() && !seen[col.hash] && round < bnbMaxColGen {
+			b.cols = append(b.cols, col)
+			add(col)
+			continue
+		}
+		// Converged (or stalled). A column the master uses alone may be a
+		// new incumbent that closes the node; otherwise branch.
+		for j, c := range inLP {
+			if x[j] > 1-bnbFracTol {
+				b.offer(c.pair, c.cost)
+			}
+		}
+		if b.prunes(bestL) {
+			return b.closeLeaf(id, bestPi, bestMu), nil
+		}
+		lf, _ := bestL.Float64()
+		return b.branch(id, x, inLP, allowed, lf/float64(b.den))
+	}
+}
+
+// redTol returns the reduced cost, in master units, above which a column
+// improves the master: bnbRedTol scaled weight units, but no less than
+// float64 rounding allows on costs of magnitude len(Items).
+func (b *bnb) redTol() float64 {
+	return math.Max(bnbRedTol/b.scale, 1e-13*float64(len(b.p.Items)+1))
+}
+
+// signOf returns the sign rule of a constraint's price: +1 for LessEq, -1
+// for GreaterEq, 0 (free) for Equal.
+func signOf(s Sense) int {
+	switch s {
+	case LessEq:
+		return 1
+	case GreaterEq:
+		return -1
+	}
+	return 0
+}
+
+// closeLeaf records prices on node id, which becomes a leaf.
+func (b *bnb) closeLeaf(id int, pi, mu []int64) int {
+	nd := b.nodes[id]
+	nd.pi, nd.mu = pi, mu
+	return -1
+}
+
+// networkFailure handles a failed network solve at node id: an item
+// without an allowed pair makes the node a leaf with bound minus infinity;
+// at the root any infeasibility proves the problem infeasible; other
+// errors (a cancelled context) are returned.
+func (b *bnb) networkFailure(id int, err error) (int, error) {
+	var fe *flowInfeasibleError
+	if !errors.As(err, &fe) {
+		return -1, err
+	}
+	if fe.item >= 0 || id == 0 {
+		b.closeLeaf(id, make([]int64, len(b.p.Bounds)), make([]int64, len(b.p.Rows)))
+		return -1, nil
+	}
+	return -1, fmt.Errorf("%w: network infeasible below the root", errBnBNumeric)
+}
+
+// phaseOne handles a master without a feasible combination of its columns:
+// it prices a column against the phase-1 duals y, and when none improves it
+// proves the node infeasible exactly with the rounded duals as a ray. It
+// reports done when the node is closed.
+func (b *bnb) phaseOne(id int, allowed []bool, y []float64, add func(*bnbColumn), seen map[uint64]bool) (bool, error) {
+	nc := len(b.cons)
+	ymax := 0.0
+	for c := range nc {
+		ymax = math.Max(ymax, math.Abs(y[c]))
+	}
+	scale := float64(b.den) * b.scale
+	if ymax > 0 {
+		scale = math.Min(scale, float64(b.wLimit)/(4*ymax*float64(len(b.p.Items)+1)))
+	}
+	muC := make([]int64, nc)
+	for c, cs := range b.cons {
+		muC[c] = roundPrice(y[c]*scale, signOf(cs.sense))
+	}
+	sol, err := b.price(muC, false, allowed)
+	if err != nil {
+		_, err := b.networkFailure(id, err)
+		return true, err
+	}
+	col := b.newColumn(sol.pair)
+	b.offer(sol.pair, col.cost)
+	red := -y[nc]
+	for c := range nc {
+		red -= y[c] * col.act[c]
+	}
+	if red > lpFeasTol && !seen[col.hash] {
+		b.cols = append(b.cols, col)
+		add(col)
+		return false, nil
+	}
+	pi, mu := b.certPrices(muC, sol.price)
+	l0, ok := b.sd.lagrangeBound(0, pi, mu, allowed)
+	if !ok {
+		b.closeLeaf(id, pi, mu)
+		return true, nil
+	}
+	if l0.Sign() >= 0 {
+		return true, fmt.Errorf("%w: phase-1 ray does not prove infeasibility", errBnBNumeric)
+	}
+	nd := b.nodes[id]
+	nd.pending, nd.rayPi, nd.rayMu, nd.rayL0 = true, pi, mu, l0
+	if b.haveInc {
+		return true, b.closeRay(nd)
+	}
+	return true, nil
+}
+
+// closeRay closes an infeasible node with its ray scaled by t so that the
+// bound drops below the incumbent: with the ray's bound L0 < 0 at zero
+// weights, L(t*ray) <= sum_i max_k den*W_k + t*L0.
+func (b *bnb) closeRay(nd *bnbNode) error {
+	id := slices.Index(b.nodes, nd)
+	allowed := b.allowedAt(id)
+	m := b.m
+	wsum := new(big.Int)
+	for i := range b.p.Items {
+		best, found := int64(0), false
+		for k := m.start[i]; k < m.start[i+1]; k++ {
+			if allowed[k] && (!found || m.w[k] > best) {
+				best, found = m.w[k], true
+			}
+		}
+		wsum.Add(wsum, big.NewInt(best))
+	}
+	wsum.Mul(wsum, big.NewInt(b.den))
+	target := new(big.Int).Mul(big.NewInt(b.incObj+1), big.NewInt(b.den))
+	// t = floor((wsum - target) / -L0) + 1, at least 1.
+	need := new(big.Rat).SetInt(new(big.Int).Sub(wsum, target))
+	need.Quo(need, new(big.Rat).Neg(nd.rayL0))
+	t := new(big.Int).Quo(need.Num(), need.Denom())
+	t.Add(t, big.NewInt(1))
+	if t.Sign() < 1 {
+		t.SetInt64(1)
+	}
+	for range 4 {
+		pi, ok1 := scalePrices(nd.rayPi, t)
+		mu, ok2 := scalePrices(nd.rayMu, t)
+		if !ok1 || !ok2 {
+			break
+		}
+		l, ok := b.sd.lagrangeBound(b.den, pi, mu, allowed)
+		if !ok || b.prunes(l) {
+			nd.pending = false
+			nd.pi, nd.mu = pi, mu
+			return nil
+		}
+		t.Lsh(t, 1)
+	}
+	return fmt.Errorf("%w: infeasibility ray cannot be scaled within int64", errBnBNumeric)
+}
+
+// scalePrices returns t*x, or false on int64 overflow.
+func scalePrices(x []int64, t *big.Int) ([]int64, bool) {
+	out := make([]int64, len(x))
+	var v big.Int
+	for i, xi := range x {
+		v.Mul(t, big.NewInt(xi))
+		if !v.IsInt64() || v.Int64() > 1<<62 || v.Int64() < -(1<<62) {
+			return nil, false
+		}
+		out[i] = v.Int64()
+	}
+	return out, true
+}
+
+// branch splits node id on the most fractional pair of the master solution
+// x over the columns inLP, and returns the child to dive into.
+func (b *bnb) branch(id int, x []float64, inLP []*bnbColumn, allowed []bool, bound float64) (int, error) {
+	val := make([]float64, len(b.m.agent))
+	for j, c := range inLP {
+		if x[j] <= 0 {
+			continue
+		}
+		for _, k := range c.pair {
+			val[k] += x[j]
+		}
+	}
+	best, bestD := -1, 0.0
+	for k, v := range val {
+		if !allowed[k] || v < bnbFracTol || v > 1-bnbFracTol {
+			continue
+		}
+		d := math.Abs(v - 0.5)
+		if best < 0 || d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best < 0 {
+		return -1, fmt.Errorf("%w: no fractional pair at a node whose bound exceeds the incumbent", errBnBNumeric)
+	}
+	nd := b.nodes[id]
+	br := Pair{Item: int(b.m.itemOf[best]), Agent: int(b.m.agent[best])}
+	lockID := len(b.nodes)
+	b.nodes = append(b.nodes,
+		&bnbNode{parent: id, branch: br, lock: true, depth: nd.depth + 1, estimate: bound, open: true},
+		&bnbNode{parent: id, branch: br, lock: false, depth: nd.depth + 1, estimate: bound, open: true})
+	if val[best] >= 0.5 {
+		return lockID, nil
+	}
+	return lockID + 1, nil
+}
