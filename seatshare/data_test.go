@@ -231,6 +231,7 @@ func TestRealStrengthSP(t *testing.T) {
 		{"2009+2014+2019", bases, nil, []SeatID{amethi, raebareli}},
 		{"2009+2014+2019, state mean", bases, &StrengthSettings{Missing: MissingStateMean}, nil},
 		{"2019 alone, state mean", bases[2:], &StrengthSettings{Missing: MissingStateMean}, nil},
+		{"Uttar Pradesh alone", selectState(t, bases, "Uttar Pradesh"), nil, []SeatID{amethi, raebareli}},
 		{"2019 alone, excluding NOTA", bases[2:], &StrengthSettings{Missing: MissingStateMean, ExcludeNOTA: true}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -268,6 +269,20 @@ func TestRealStrengthSP(t *testing.T) {
 	}
 }
 
+// selectState restricts the bases to one state.
+func selectState(tb testing.TB, bases []Base, state string) []Base {
+	tb.Helper()
+	out := slices.Clone(bases)
+	for b := range out {
+		e, err := out[b].Election.Select(state)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out[b].Election = e
+	}
+	return out
+}
+
 func BenchmarkReadResults2019(b *testing.B) {
 	e := openData(b, 2019)
 	var buf bytes.Buffer
@@ -297,4 +312,29 @@ func BenchmarkEstimateStrength(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(st.Seats())), "seats")
 	b.ReportMetric(float64(len(st.Parties())), "parties")
+}
+
+// Estimating Uttar Pradesh alone gives the same cells as estimating the
+// whole country: nothing in the method crosses a state border.
+func TestRealStrengthStateLocal(t *testing.T) {
+	bases := realBases(t)
+	all, err := EstimateStrength(bases, &StrengthSettings{Missing: MissingStateMean})
+	if err != nil {
+		t.Fatal(err)
+	}
+	up, err := EstimateStrength(selectState(t, bases, "Uttar Pradesh"), &StrengthSettings{Missing: MissingStateMean})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(up.Seats()); n != 80 {
+		t.Fatalf("UP table has %d seats, want 80", n)
+	}
+	for i, id := range up.Seats() {
+		for j, p := range up.Parties() {
+			want, ok := all.Lookup(id, p)
+			if got := up.Cell(i, j); !ok || got != want {
+				t.Fatalf("%s at %v: UP alone %+v, national %+v", p, id, got, want)
+			}
+		}
+	}
 }

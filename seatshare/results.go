@@ -166,6 +166,27 @@ func (e *Election) WinsByParty(state string) map[string]int {
 	return wins
 }
 
+// Select returns the election restricted to states, in the usual order,
+// sharing the constituencies' candidate slices with e. It returns a
+// *ValidationError naming the element ("states[1]") when a state has no
+// constituencies in e or repeats. It takes O(n + k log n) time for n
+// constituencies and k states.
+func (e *Election) Select(states ...string) (*Election, error) {
+	out := &Election{Year: e.Year, Source: e.Source}
+	for i, st := range states {
+		if slices.Contains(states[:i], st) {
+			return nil, invalid(fmt.Sprintf("states[%d]", i), "state %q repeats", st)
+		}
+		cs := e.State(st)
+		if len(cs) == 0 {
+			return nil, invalid(fmt.Sprintf("states[%d]", i), "no state %q in the %d election", st, e.Year)
+		}
+		out.Constituencies = append(out.Constituencies, cs...)
+	}
+	slices.SortStableFunc(out.Constituencies, func(a, b Constituency) int { return a.ID().Compare(b.ID()) })
+	return out, nil
+}
+
 // Sort puts the constituencies in SeatID order and each constituency's
 // candidates in the order documented on Constituency, the orders Validate
 // requires. Use it after building or editing an Election by hand. It

@@ -173,6 +173,18 @@ func TestReadResultsQuirks(t *testing.T) {
 	if n := len(got.State("Kerala")); n != 0 {
 		t.Errorf("State(Kerala) has %d seats, want 0", n)
 	}
+	up, err := got.Select("UP")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want.Constituencies[1:], up.Constituencies); diff != "" {
+		t.Errorf("Select(UP) mismatch (-want +got):\n%s", diff)
+	}
+	for _, states := range [][]string{{"Kerala"}, {"UP", "UP"}} {
+		if _, err := got.Select(states...); !errors.Is(err, seatshare.ErrInvalid) {
+			t.Errorf("Select(%q) = %v, want ErrInvalid", states, err)
+		}
+	}
 }
 
 func TestValidate(t *testing.T) {

@@ -230,13 +230,15 @@ type Cell struct {
 // by SeatID), one column per party (sorted by label), dense, with each
 // cell's flags and contributing bases. A row need not sum to 1, since
 // parties may be averaged over different elections. Independents have no
-// column. Read it with At, Cell and Row; the zero value is an empty table.
+// column (see Independent). Read it with At, Cell, Row and Lookup; the
+// zero value is an empty table.
 type Strength struct {
 	seats   []SeatID
 	parties []string
 	share   []float64 // row-major, len(seats)*len(parties)
 	flags   []Imputation
 	bases   []BaseSet
+	ind     []float64 // per seat, see Independent
 }
 
 // Seats returns the row identities, sorted. The caller must not modify
@@ -283,6 +285,19 @@ func (s *Strength) Row(i int) []float64 {
 	return s.share[i*n : (i+1)*n : (i+1)*n]
 }
 
+// Independent returns the strength of independents in row i: the
+// weighted mean over the base elections of the share of the independent
+// with the most votes (0 in an election where none stood). Independents
+// are separate candidates and a strong one rarely stands again, so this
+// is a record of the past, not a party's strength; it is never split,
+// renormalised or filled. It panics if i is out of range.
+func (s *Strength) Independent(i int) float64 {
+	if i < 0 || i >= len(s.seats) {
+		panic(fmt.Sprintf("seatshare: row %d out of range [0, %d)", i, len(s.seats)))
+	}
+	return s.ind[i]
+}
+
 // Lookup returns the cell of seat id and party, and whether the table has
 // both. It takes O(log n) time.
 func (s *Strength) Lookup(id SeatID, party string) (Cell, bool) {
@@ -315,6 +330,7 @@ type entry struct {
 // analysis labels.
 type baseData struct {
 	obs [][]entry // per seat, the parties' own shares, sorted by party
+	ind []float64 // per seat, the share of the independent with the most votes
 	val [][]entry // per seat, after alliance splits, sorted by party
 	// stateSum and stateN hold, per state and party, the sum and count of
 	// own shares over the seats where the party fielded a candidate;
@@ -490,6 +506,17 @@ func EstimateStrength(bases []Base, s *StrengthSettings) (*Strength, error) {
 		flags:   make([]Imputation, len(seats)*nP),
 		bases:   make([]BaseSet, len(seats)*nP),
 	}
+	st.ind = make([]float64, len(seats))
+	total := 0.0
+	for b, base := range bases {
+		total += base.Weight
+		for i, v := range data[b].ind {
+			st.ind[i] += base.Weight * v
+		}
+	}
+	for i := range st.ind {
+		st.ind[i] = min(st.ind[i]/total, 1) // rounding only
+	}
 	wsum := make([]float64, nP) // per party, the weight of the bases that gave row i a value
 	all := BaseSet(1<<len(bases) - 1)
 	for i := range seats {
@@ -651,6 +678,7 @@ func observe(base Base, excludeNOTA bool, col map[string]int, stateOf []int, nSt
 	nP := len(col)
 	d := baseData{
 		obs:        make([][]entry, len(e.Constituencies)),
+		ind:        make([]float64, len(e.Constituencies)),
 		stateSum:   make([][]float64, nStates),
 		stateN:     make([][]int, nStates),
 		stateSeats: make([]int, nStates),
@@ -668,12 +696,13 @@ func observe(base Base, excludeNOTA bool, col map[string]int, stateOf []int, nSt
 		}
 		var es []entry
 		for _, cand := range c.Candidates {
-			if cand.Party == Independent {
-				continue
-			}
 			share := 0.0
 			if den > 0 {
 				share = float64(cand.Votes) / float64(den)
+			}
+			if cand.Party == Independent {
+				d.ind[i] = max(d.ind[i], share)
+				continue
 			}
 			succs, ok := base.Parties.lookup(cand.Party)
 			if !ok {

@@ -86,6 +86,9 @@ func TestStrengthBounds(t *testing.T) {
 		}
 		all := seatshare.BaseSet(1<<len(bases) - 1)
 		for i := range st.Seats() {
+			if ind := st.Independent(i); !(ind >= 0 && ind <= 1) {
+				t.Fatalf("Independent(%d) = %v, outside [0, 1]", i, ind)
+			}
 			for j := range st.Parties() {
 				c := st.Cell(i, j)
 				if !(c.Share >= 0 && c.Share <= 1) {

@@ -414,3 +414,20 @@ func TestImputationString(t *testing.T) {
 		}
 	}
 }
+
+func TestStrengthIndependent(t *testing.T) {
+	st, err := seatshare.EstimateStrength([]seatshare.Base{
+		{Election: election(2014, seat(1, 100, "A", 40, "IND", 30, "IND", 10)), Weight: 1},
+		{Election: election(2019, seat(1, 100, "A", 50)), Weight: 3},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The strongest independent polled 30% in 2014; none stood in 2019.
+	if got, want := st.Independent(0), 0.3/4; math.Abs(got-want) > 1e-15 {
+		t.Errorf("Independent(0) = %v, want %v", got, want)
+	}
+	if diff := cmp.Diff([]string{"A"}, st.Parties()); diff != "" {
+		t.Errorf("Parties() mismatch (-want +got): independents have no column\n%s", diff)
+	}
+}
