@@ -14,15 +14,15 @@ import (
 	"pgregory.net/rapid"
 )
 
-// genName draws short names that exercise JSON escaping.
-var genName = rapid.OneOf(
+// ioGenName draws short names that exercise JSON escaping.
+var ioGenName = rapid.OneOf(
 	rapid.StringMatching(`[A-Za-z][A-Za-z0-9 ]{0,5}`),
 	rapid.StringOfN(rapid.Rune(), 1, 5, -1),
 	rapid.SampledFrom([]string{`a"b`, `back\slash`, "new\nline", "tab\t", "<=", "Rae Bareli", "ñ", "\u2028", "x.y"}),
 )
 
-// genWeight draws finite floats including the awkward ones.
-var genWeight = rapid.OneOf(
+// ioGenWeight draws finite floats including the awkward ones.
+var ioGenWeight = rapid.OneOf(
 	rapid.Float64(),
 	rapid.Float64Range(-1, 1),
 	rapid.SampledFrom([]float64{0, math.Copysign(0, -1), 0.1, 1e-9, 5e-324, math.MaxFloat64, -math.SmallestNonzeroFloat64, 1e21, 123456789.123456789}),
@@ -30,13 +30,13 @@ var genWeight = rapid.OneOf(
 
 // genNamedProblem draws a valid problem in which every agent, item and
 // group has a name, as the JSON format needs.
-func genNamedProblem(t *rapid.T) *Problem { return genProblemOf(t, genWeight) }
+func genNamedProblem(t *rapid.T) *Problem { return genProblemOf(t, ioGenWeight) }
 
 // genProblemOf is genNamedProblem with weights, coefficients and right-hand
-// sides drawn from genWeight.
-func genProblemOf(t *rapid.T, genWeight *rapid.Generator[float64]) *Problem {
+// sides drawn from ioGenWeight.
+func genProblemOf(t *rapid.T, ioGenWeight *rapid.Generator[float64]) *Problem {
 	distinct := func(label string, max int) []string {
-		return rapid.SliceOfNDistinct(genName, 0, max, func(s string) string { return s }).Draw(t, label)
+		return rapid.SliceOfNDistinct(ioGenName, 0, max, func(s string) string { return s }).Draw(t, label)
 	}
 	p := &Problem{Agents: distinct("agentNames", 4)}
 	itemNames := distinct("itemNames", 6)
@@ -44,8 +44,8 @@ func genProblemOf(t *rapid.T, genWeight *rapid.Generator[float64]) *Problem {
 	for _, name := range itemNames {
 		it := Item{Name: name}
 		if nA > 0 {
-			for _, a := range rapid.Permutation(seq(nA)).Draw(t, "agentOrder")[:rapid.IntRange(0, nA).Draw(t, "nOptions")] {
-				it.Options = append(it.Options, Option{Agent: a, Weight: genWeight.Draw(t, "weight")})
+			for _, a := range rapid.Permutation(ioSeq(nA)).Draw(t, "agentOrder")[:rapid.IntRange(0, nA).Draw(t, "nOptions")] {
+				it.Options = append(it.Options, Option{Agent: a, Weight: ioGenWeight.Draw(t, "weight")})
 			}
 		}
 		p.Items = append(p.Items, it)
@@ -53,7 +53,7 @@ func genProblemOf(t *rapid.T, genWeight *rapid.Generator[float64]) *Problem {
 	for _, name := range distinct("groupNames", 3) {
 		g := Group{Name: name}
 		if nI > 0 {
-			g.Items = rapid.Permutation(seq(nI)).Draw(t, "groupOrder")[:rapid.IntRange(0, nI).Draw(t, "groupSize")]
+			g.Items = rapid.Permutation(ioSeq(nI)).Draw(t, "groupOrder")[:rapid.IntRange(0, nI).Draw(t, "groupSize")]
 		}
 		p.Groups = append(p.Groups, g)
 	}
@@ -63,7 +63,7 @@ func genProblemOf(t *rapid.T, genWeight *rapid.Generator[float64]) *Problem {
 	group := rapid.IntRange(AllItems, len(p.Groups)-1)
 	for range rapid.IntRange(0, 3).Draw(t, "nBounds") {
 		b := Bound{
-			Name:  rapid.OneOf(rapid.Just(""), genName).Draw(t, "boundName"),
+			Name:  rapid.OneOf(rapid.Just(""), ioGenName).Draw(t, "boundName"),
 			Agent: rapid.IntRange(0, nA-1).Draw(t, "boundAgent"),
 			Group: group.Draw(t, "boundGroup"),
 			Min:   rapid.IntRange(0, 5).Draw(t, "min"),
@@ -76,15 +76,15 @@ func genProblemOf(t *rapid.T, genWeight *rapid.Generator[float64]) *Problem {
 	}
 	for range rapid.IntRange(0, 2).Draw(t, "nRows") {
 		row := Row{
-			Name:  rapid.OneOf(rapid.Just(""), genName).Draw(t, "rowName"),
+			Name:  rapid.OneOf(rapid.Just(""), ioGenName).Draw(t, "rowName"),
 			Sense: Sense(rapid.IntRange(0, 2).Draw(t, "sense")),
-			RHS:   genWeight.Draw(t, "rhs"),
+			RHS:   ioGenWeight.Draw(t, "rhs"),
 		}
 		for range rapid.IntRange(0, 3).Draw(t, "nTerms") {
 			row.Terms = append(row.Terms, Term{
 				Agent: rapid.IntRange(0, nA-1).Draw(t, "termAgent"),
 				Group: group.Draw(t, "termGroup"),
-				Coef:  genWeight.Draw(t, "coef"),
+				Coef:  ioGenWeight.Draw(t, "coef"),
 			})
 		}
 		if nI > 0 {
@@ -92,7 +92,7 @@ func genProblemOf(t *rapid.T, genWeight *rapid.Generator[float64]) *Problem {
 				row.Pairs = append(row.Pairs, PairTerm{
 					Item:  rapid.IntRange(0, nI-1).Draw(t, "pairItem"),
 					Agent: rapid.IntRange(0, nA-1).Draw(t, "pairAgent"),
-					Coef:  genWeight.Draw(t, "pairCoef"),
+					Coef:  ioGenWeight.Draw(t, "pairCoef"),
 				})
 			}
 		}
@@ -108,7 +108,7 @@ func genProblemOf(t *rapid.T, genWeight *rapid.Generator[float64]) *Problem {
 	return p
 }
 
-func seq(n int) []int {
+func ioSeq(n int) []int {
 	s := make([]int, n)
 	for i := range s {
 		s[i] = i

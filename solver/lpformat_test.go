@@ -14,8 +14,8 @@ import (
 	"pgregory.net/rapid"
 )
 
-// update rewrites the golden files of the file-format tests.
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+// updateGolden (-update) rewrites the golden files of the file-format tests.
+var updateGolden = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // readTestdataProblems returns the problems under testdata/problems by file
 // stem.
@@ -40,12 +40,12 @@ func readTestdataProblems(t testing.TB) (names []string, problems []*Problem) {
 	return names, problems
 }
 
-// golden compares got with the file testdata/golden/name, or rewrites it
+// ioGolden compares got with the file testdata/golden/name, or rewrites it
 // with -update.
-func golden(t *testing.T, name string, got []byte) {
+func ioGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", "golden", name)
-	if *update {
+	if *updateGolden {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -71,7 +71,7 @@ func TestWriteLPGolden(t *testing.T) {
 			if err := WriteLP(&buf, p); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, names[k]+".lp", buf.Bytes())
+			ioGolden(t, names[k]+".lp", buf.Bytes())
 		})
 	}
 }
@@ -88,7 +88,7 @@ func TestWriteMPSGolden(t *testing.T) {
 				if err := WriteMPS(&buf, p, f.format); err != nil {
 					t.Fatal(err)
 				}
-				golden(t, names[k]+f.suffix, buf.Bytes())
+				ioGolden(t, names[k]+f.suffix, buf.Bytes())
 				if f.format == FixedMPS {
 					for n, line := range strings.Split(buf.String(), "\n") {
 						if len(line) > 80 {
@@ -195,7 +195,7 @@ func TestLinearFormMatchesProblem(t *testing.T) {
 				agent[i] = lf.vars[v].agent
 				x[v] = true
 			}
-			want := satisfies(p, agent)
+			want := ioSatisfies(p, agent)
 			got := true
 			for _, row := range lf.rows[len(p.Items):] {
 				got = got && rowHolds(row, x)
@@ -208,9 +208,9 @@ func TestLinearFormMatchesProblem(t *testing.T) {
 	})
 }
 
-// satisfies reports whether the assignment meets p's bounds, rows and locks,
+// ioSatisfies reports whether the assignment meets p's bounds, rows and locks,
 // evaluated in exact arithmetic.
-func satisfies(p *Problem, agent []int) bool {
+func ioSatisfies(p *Problem, agent []int) bool {
 	in := func(g, i int) bool {
 		if g == AllItems {
 			return true

@@ -35,8 +35,9 @@ const (
 // *ProblemError naming the field; free MPS or LP hold it. p must be valid.
 // WriteMPS takes time linear in the size of the output.
 //
-// GLPK 5.0 reads no OBJSENSE section: delete its two lines and run
-// "glpsol --max --freemps FILE" (or read the LP file instead).
+// Not every reader honours OBJSENSE: GLPK 5.0 rejects the section (delete
+// its two lines and run "glpsol --max --freemps FILE") and CBC 2.10 ignores
+// it (run "cbc FILE -max -solve"); the LP file has no such trouble.
 func WriteMPS(w io.Writer, p *Problem, f MPSFormat) error {
 	if err := p.Validate(); err != nil {
 		return err
@@ -106,15 +107,15 @@ func WriteMPS(w io.Writer, p *Problem, f MPSFormat) error {
 	mw.raw("RHS\n")
 	for _, row := range lf.rows {
 		if row.rhs != 0 {
-			mw.record("", "RHS", row.name, formatFloat(row.rhs), "", "")
+			mw.record("", "RHS1", row.name, formatFloat(row.rhs), "", "")
 		}
 	}
 	mw.raw("BOUNDS\n")
 	for v := range lf.vars {
-		mw.record("BV", "BND", lf.varName(v), "", "", "")
+		mw.record("BV", "BND1", lf.varName(v), "", "", "")
 	}
 	if lf.zero {
-		mw.record("FX", "BND", "zero", "0", "", "")
+		mw.record("FX", "BND1", "zero", "0", "", "")
 	}
 	mw.raw("ENDATA\n")
 	return mw.flush()
@@ -206,19 +207,13 @@ func (mw *mpsWriter) record(f1, f2, f3, f4, f5, f6 string) {
 			b = append(b, fields[k]...)
 		}
 	} else {
-		b = append(b, ' ')
-		b = append(b, f1...)
-		for len(b) < 4 {
-			b = append(b, ' ')
-		}
-		for k, f := range [...]string{f2, f3, f4, f5, f6} {
-			if f == "" {
-				break
-			}
-			if k > 0 {
+		// One leading space and single spaces between fields: CBC takes
+		// deeper indentation for fixed columns.
+		for _, f := range [...]string{f1, f2, f3, f4, f5, f6} {
+			if f != "" {
 				b = append(b, ' ')
+				b = append(b, f...)
 			}
-			b = append(b, f...)
 		}
 	}
 	b = append(b, '\n')

@@ -31,14 +31,14 @@ COLUMNS
     x1_2      hi1       1
     x1_2      r0        1
 RHS
-    RHS       a0        1
-    RHS       a1        1
-    RHS       lo0       1
-    RHS       hi1       1
-    RHS       r0        0.5
-    RHS       l0        1
+    RHS1      a0        1
+    RHS1      a1        1
+    RHS1      lo0       1
+    RHS1      hi1       1
+    RHS1      r0        0.5
+    RHS1      l0        1
 BOUNDS
- BV BND       x0_0
- BV BND       x0_1
- BV BND       x1_2
+ BV BND1      x0_0
+ BV BND1      x0_1
+ BV BND1      x1_2
 ENDATA

@@ -10,35 +10,35 @@ NAME          alliance
 OBJSENSE
     MAX
 ROWS
- N  obj
- E  a0
- E  a1
- G  lo0
- L  hi1
- G  r0
- E  l0
+ N obj
+ E a0
+ E a1
+ G lo0
+ L hi1
+ G r0
+ E l0
 COLUMNS
-    x0_0 obj 0.61
-    x0_0 a0 1
-    x0_0 lo0 1
-    x0_0 r0 -0.5
-    x0_0 l0 1
-    x0_1 obj 0.52
-    x0_1 a0 1
-    x0_1 r0 1
-    x1_2 obj 0.55
-    x1_2 a1 1
-    x1_2 hi1 1
-    x1_2 r0 1
+ x0_0 obj 0.61
+ x0_0 a0 1
+ x0_0 lo0 1
+ x0_0 r0 -0.5
+ x0_0 l0 1
+ x0_1 obj 0.52
+ x0_1 a0 1
+ x0_1 r0 1
+ x1_2 obj 0.55
+ x1_2 a1 1
+ x1_2 hi1 1
+ x1_2 r0 1
 RHS
-    RHS a0 1
-    RHS a1 1
-    RHS lo0 1
-    RHS hi1 1
-    RHS r0 0.5
-    RHS l0 1
+ RHS1 a0 1
+ RHS1 a1 1
+ RHS1 lo0 1
+ RHS1 hi1 1
+ RHS1 r0 0.5
+ RHS1 l0 1
 BOUNDS
- BV BND x0_0
- BV BND x0_1
- BV BND x1_2
+ BV BND1 x0_0
+ BV BND1 x0_1
+ BV BND1 x1_2
 ENDATA

@@ -52,24 +52,24 @@ COLUMNS
     zero      r1        1
     zero      l1        1
 RHS
-    RHS       a0        1
-    RHS       a1        1
-    RHS       a2        1
-    RHS       a3        1
-    RHS       lo0       1
-    RHS       hi0       3
-    RHS       hi1       1
-    RHS       lo2       1
-    RHS       r0        1.5
-    RHS       r1        -2
-    RHS       r2        0.75
-    RHS       l0        1
-    RHS       l1        1
+    RHS1      a0        1
+    RHS1      a1        1
+    RHS1      a2        1
+    RHS1      a3        1
+    RHS1      lo0       1
+    RHS1      hi0       3
+    RHS1      hi1       1
+    RHS1      lo2       1
+    RHS1      r0        1.5
+    RHS1      r1        -2
+    RHS1      r2        0.75
+    RHS1      l0        1
+    RHS1      l1        1
 BOUNDS
- BV BND       x0_0
- BV BND       x0_1
- BV BND       x0_2
- BV BND       x1_1
- BV BND       x2_0
- FX BND       zero      0
+ BV BND1      x0_0
+ BV BND1      x0_1
+ BV BND1      x0_2
+ BV BND1      x1_1
+ BV BND1      x2_0
+ FX BND1      zero      0
 ENDATA

@@ -11,64 +11,64 @@ NAME          alliance
 OBJSENSE
     MAX
 ROWS
- N  obj
- E  a0
- E  a1
- E  a2
- E  a3
- G  lo0
- L  hi0
- L  hi1
- G  lo2
- L  r0
- G  r1
- E  r2
- E  l0
- E  l1
+ N obj
+ E a0
+ E a1
+ E a2
+ E a3
+ G lo0
+ L hi0
+ L hi1
+ G lo2
+ L r0
+ G r1
+ E r2
+ E l0
+ E l1
 COLUMNS
-    x0_0 obj 0.25
-    x0_0 a0 1
-    x0_0 lo0 1
-    x0_0 hi0 1
-    x0_0 r0 0.5
-    x0_1 obj -1.5
-    x0_1 a0 1
-    x0_1 hi1 1
-    x0_1 r2 0.75
-    x0_2 a0 1
-    x1_1 obj 2
-    x1_1 a1 1
-    x1_1 hi1 1
-    x1_1 r2 0.75
-    x2_0 obj 3
-    x2_0 a2 1
-    x2_0 lo0 1
-    x2_0 hi0 1
-    x2_0 r0 1
-    x2_0 l0 1
-    zero a3 1
-    zero lo2 1
-    zero r1 1
-    zero l1 1
+ x0_0 obj 0.25
+ x0_0 a0 1
+ x0_0 lo0 1
+ x0_0 hi0 1
+ x0_0 r0 0.5
+ x0_1 obj -1.5
+ x0_1 a0 1
+ x0_1 hi1 1
+ x0_1 r2 0.75
+ x0_2 a0 1
+ x1_1 obj 2
+ x1_1 a1 1
+ x1_1 hi1 1
+ x1_1 r2 0.75
+ x2_0 obj 3
+ x2_0 a2 1
+ x2_0 lo0 1
+ x2_0 hi0 1
+ x2_0 r0 1
+ x2_0 l0 1
+ zero a3 1
+ zero lo2 1
+ zero r1 1
+ zero l1 1
 RHS
-    RHS a0 1
-    RHS a1 1
-    RHS a2 1
-    RHS a3 1
-    RHS lo0 1
-    RHS hi0 3
-    RHS hi1 1
-    RHS lo2 1
-    RHS r0 1.5
-    RHS r1 -2
-    RHS r2 0.75
-    RHS l0 1
-    RHS l1 1
+ RHS1 a0 1
+ RHS1 a1 1
+ RHS1 a2 1
+ RHS1 a3 1
+ RHS1 lo0 1
+ RHS1 hi0 3
+ RHS1 hi1 1
+ RHS1 lo2 1
+ RHS1 r0 1.5
+ RHS1 r1 -2
+ RHS1 r2 0.75
+ RHS1 l0 1
+ RHS1 l1 1
 BOUNDS
- BV BND x0_0
- BV BND x0_1
- BV BND x0_2
- BV BND x1_1
- BV BND x2_0
- FX BND zero 0
+ BV BND1 x0_0
+ BV BND1 x0_1
+ BV BND1 x0_2
+ BV BND1 x1_1
+ BV BND1 x2_0
+ FX BND1 zero 0
 ENDATA

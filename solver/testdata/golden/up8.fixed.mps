@@ -91,36 +91,36 @@ COLUMNS
     x7_1      hi1       1
     x7_1      hi3       1
 RHS
-    RHS       a0        1
-    RHS       a1        1
-    RHS       a2        1
-    RHS       a3        1
-    RHS       a4        1
-    RHS       a5        1
-    RHS       a6        1
-    RHS       a7        1
-    RHS       lo0       4
-    RHS       lo1       2
-    RHS       hi1       3
-    RHS       lo2       1
-    RHS       hi2       2
-    RHS       hi3       2
-    RHS       l0        1
+    RHS1      a0        1
+    RHS1      a1        1
+    RHS1      a2        1
+    RHS1      a3        1
+    RHS1      a4        1
+    RHS1      a5        1
+    RHS1      a6        1
+    RHS1      a7        1
+    RHS1      lo0       4
+    RHS1      lo1       2
+    RHS1      hi1       3
+    RHS1      lo2       1
+    RHS1      hi2       2
+    RHS1      hi3       2
+    RHS1      l0        1
 BOUNDS
- BV BND       x0_0
- BV BND       x0_1
- BV BND       x1_0
- BV BND       x1_1
- BV BND       x2_0
- BV BND       x2_1
- BV BND       x2_2
- BV BND       x3_0
- BV BND       x3_2
- BV BND       x4_0
- BV BND       x4_2
- BV BND       x5_0
- BV BND       x5_1
- BV BND       x6_0
- BV BND       x6_1
- BV BND       x7_1
+ BV BND1      x0_0
+ BV BND1      x0_1
+ BV BND1      x1_0
+ BV BND1      x1_1
+ BV BND1      x2_0
+ BV BND1      x2_1
+ BV BND1      x2_2
+ BV BND1      x3_0
+ BV BND1      x3_2
+ BV BND1      x4_0
+ BV BND1      x4_2
+ BV BND1      x5_0
+ BV BND1      x5_1
+ BV BND1      x6_0
+ BV BND1      x6_1
+ BV BND1      x7_1
 ENDATA
