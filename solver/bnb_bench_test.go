@@ -1,0 +1,83 @@
+package solver
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// bnbSideInstances are the bench generator's side-constraint instances with
+// the optimum CBC, glpsol, lp_solve and HiGHS agree on, scaled to the
+// generator's 1e-6 grid (../shared/bench/README.md, "Side-constraint
+// instances").
+var bnbSideInstances = []struct {
+	name  string
+	micro int64
+}{
+	{"india-side", 417431607},
+	{"x10-side", 4218110917},
+}
+
+// readBenchInstance reads STEM.json from the directory in SEATBENCH_DIR, or
+// skips when it is unset.
+func readBenchInstance(tb testing.TB, name string) *Problem {
+	tb.Helper()
+	dir := os.Getenv("SEATBENCH_DIR")
+	if dir == "" {
+		tb.Skip("SEATBENCH_DIR is not set")
+	}
+	f, err := os.Open(filepath.Join(dir, name+".json"))
+	if err != nil {
+		tb.Skipf("instance %s: %v", name, err)
+	}
+	defer f.Close()
+	p, err := ReadSeatbench(f)
+	if err != nil {
+		tb.Fatalf("ReadSeatbench(%s): %v", name, err)
+	}
+	return p
+}
+
+// TestBranchAndBoundSideInstances solves the side-constraint instances and
+// checks the optimum against CBC's and the certificate with Verify.
+func TestBranchAndBoundSideInstances(t *testing.T) {
+	for _, in := range bnbSideInstances {
+		t.Run(in.name, func(t *testing.T) {
+			p := readBenchInstance(t, in.name)
+			res, err := Solve(context.Background(), p, &Settings{Resolution: 1e-6})
+			if err != nil {
+				t.Fatalf("Solve: %v", err)
+			}
+			if res.Status != Optimal || res.Certificate.Objective != in.micro {
+				t.Fatalf("Solve: status %v, scaled objective %d, want Optimal %d", res.Status, res.Certificate.Objective, in.micro)
+			}
+			if err := Verify(p, res); err != nil {
+				t.Fatalf("Verify: %v", err)
+			}
+			t.Logf("%s: %d nodes, %d flow solves, %v", in.name, res.Stats.Nodes, res.Stats.FlowSolves, res.Stats.Runtime)
+		})
+	}
+}
+
+// BenchmarkBranchAndBound solves the side-constraint instances from
+// SEATBENCH_DIR (written by the bench generator; see its README) with the
+// default resolution, excluding file reading.
+func BenchmarkBranchAndBound(b *testing.B) {
+	for _, in := range bnbSideInstances {
+		b.Run(in.name, func(b *testing.B) {
+			p := readBenchInstance(b, in.name)
+			b.ReportAllocs()
+			var res *Result
+			for b.Loop() {
+				var err error
+				res, err = Solve(context.Background(), p, &Settings{Method: BranchAndBound})
+				if err != nil || res.Status != Optimal {
+					b.Fatalf("Solve: %v, %v", res, err)
+				}
+			}
+			b.ReportMetric(float64(res.Stats.Nodes), "nodes/op")
+			b.ReportMetric(float64(res.Stats.FlowSolves), "flowsolves/op")
+		})
+	}
+}
