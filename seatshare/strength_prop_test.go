@@ -12,47 +12,9 @@ import (
 	"pgregory.net/rapid"
 )
 
-// drawAlliance draws an alliance of at least two of parties, in some
-// states of e (or all), with any split rule.
-func drawAlliance(t *rapid.T, e *seatshare.Election, parties []string) seatshare.Alliance {
-	members := rapid.SliceOfNDistinct(rapid.SampledFrom(parties), 2, len(parties), rapid.ID).Draw(t, "members")
-	var states []string
-	if rapid.Bool().Draw(t, "someStates") {
-		states = rapid.SliceOfNDistinct(rapid.SampledFrom(e.States()), 1, -1, rapid.ID).Draw(t, "states")
-	}
-	al := seatshare.Alliance{
-		Name:    "drawn",
-		Members: members,
-		States:  states,
-		Split:   rapid.SampledFrom([]seatshare.SplitRule{seatshare.SplitByStrength, seatshare.SplitEqual, seatshare.SplitFixed}).Draw(t, "split"),
-	}
-	if al.Split == seatshare.SplitFixed {
-		ints := rapid.SliceOfN(rapid.IntRange(1, 10), len(members), len(members)).Draw(t, "fractions")
-		sum := 0
-		for _, n := range ints {
-			sum += n
-		}
-		al.Fractions = make(map[string]float64)
-		for k, m := range members {
-			al.Fractions[m] = float64(ints[k]) / float64(sum)
-		}
-	}
-	return al
-}
-
-// drawBases draws one to three base elections with the same seats,
-// drawn weights and, in some, an alliance among allied.
+// drawBases draws base elections within c with alliances among allied.
 func drawBases(t *rapid.T, c seatsharetest.Config, allied []string) []seatshare.Base {
-	years := []int{2009, 2014, 2019}[:rapid.IntRange(1, 3).Draw(t, "bases")]
-	es := seatsharetest.ElectionsWith(c, years...).Draw(t, "elections")
-	bases := make([]seatshare.Base, len(es))
-	for b, e := range es {
-		bases[b] = seatshare.Base{Election: e, Weight: rapid.Float64Range(0.01, 10).Draw(t, "weight")}
-		if len(allied) >= 2 && rapid.Bool().Draw(t, "allied") {
-			bases[b].Alliances = []seatshare.Alliance{drawAlliance(t, e, allied)}
-		}
-	}
-	return bases
+	return seatsharetest.Bases(c, allied).Draw(t, "bases")
 }
 
 func drawSettings(t *rapid.T) *seatshare.StrengthSettings {
@@ -153,7 +115,7 @@ func TestStrengthContestedEverywhere(t *testing.T) {
 func TestStrengthSplitPreservesVotes(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		e := seatsharetest.Election(2019).Draw(t, "e")
-		al := drawAlliance(t, e, parties)
+		al := seatsharetest.Alliance(e, parties).Draw(t, "al")
 		set := &seatshare.StrengthSettings{ExcludeNOTA: rapid.Bool().Draw(t, "excludeNOTA")}
 		st, err := seatshare.EstimateStrength([]seatshare.Base{{Election: e, Weight: 1, Alliances: []seatshare.Alliance{al}}}, set)
 		if err != nil {

@@ -59,14 +59,10 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-// DefaultConfig is the Config used by Election and Elections: the
-// defaults, with independents.
-var DefaultConfig = Config{Independents: true}
-
-// Election returns a generator of elections held in year, drawn with
-// DefaultConfig.
+// Election returns a generator of elections held in year, drawn with the
+// default Config and independents.
 func Election(year int) *rapid.Generator[*seatshare.Election] {
-	return ElectionWith(DefaultConfig, year)
+	return ElectionWith(Config{Independents: true}, year)
 }
 
 // ElectionWith returns a generator of elections held in year, drawn
@@ -78,11 +74,11 @@ func ElectionWith(c Config, year int) *rapid.Generator[*seatshare.Election] {
 }
 
 // Elections returns a generator of one election per year, all with the
-// same constituencies (identities, names and categories), drawn with
-// DefaultConfig. Use it to draw base elections for
-// seatshare.EstimateStrength.
+// same constituencies (identities, names and categories), drawn with the
+// default Config and independents. Use it to draw base elections for
+// seatshare.EstimateStrength, or use Bases.
 func Elections(years ...int) *rapid.Generator[[]*seatshare.Election] {
-	return ElectionsWith(DefaultConfig, years...)
+	return ElectionsWith(Config{Independents: true}, years...)
 }
 
 // ElectionsWith returns a generator of one election per year, all with
