@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -228,10 +230,11 @@ const (
 
 // explainer holds the state of one explanation.
 type explainer struct {
-	ctx    context.Context
-	p      *Problem
-	s      *Settings
-	checks int
+	ctx     context.Context
+	p       *Problem
+	s       *Settings
+	checks  int
+	general int // checks made with the general solver
 }
 
 // check decides whether the constraints cs can hold together (everything
@@ -267,45 +270,147 @@ func (e *explainer) check(cs []Constraint) (v verdict, sub []Constraint) {
 			return infeasible, nw.cutConflict()
 		}
 	}
-	return unknown, nil
+	return e.generalCheck(m), nil
 }
 
-// filter shrinks the infeasible set cs by deletion. It reports whether
-// every member of the result was shown necessary.
-func (e *explainer) filter(cs []Constraint) ([]Constraint, bool) {
-	cur := slices.Clone(cs)
-	done := make(map[Constraint]bool)
-	irreducible := true
-	for k := 0; k < len(cur); k++ {
-		c := cur[k]
-		if done[c] {
-			continue
-		}
-		if e.checks >= maxExplainChecks || e.ctx.Err() != nil {
-			return cur, false
-		}
-		rest := slices.Delete(slices.Clone(cur), k, k+1)
-		switch v, sub := e.check(rest); v {
-		case infeasible:
-			if sub != nil {
-				rest = sub
+// maxGeneralChecks caps the feasibility checks that need the general
+// solver (rows, or bounds that are not laminar); each is a branch and bound.
+const maxGeneralChecks = 64
+
+// explainNodeLimit caps the branch-and-bound nodes of one general
+// feasibility check; a check that reaches it is undecided.
+const explainNodeLimit = 20000
+
+// generalCheck decides the constraints m enforces with the solver itself
+// (see relaxedProblem); it is undecided once maxGeneralChecks are spent.
+func (e *explainer) generalCheck(m mask) verdict {
+	if e.general >= maxGeneralChecks {
+		return unknown
+	}
+	e.general++
+	res, err := solveCore(e.ctx, e.relaxedProblem(m, nil), &Settings{NodeLimit: explainNodeLimit})
+	switch {
+	case err != nil || res == nil:
+		return unknown
+	case res.Status == Infeasible:
+		return infeasible
+	case res.Status == Optimal || res.Status == Feasible:
+		return feasible
+	}
+	return unknown
+}
+
+// relaxedProblem is a copy of p that enforces only the constraints of m:
+// bounds relaxed, only the enforced rows, locks and vetoes, and an extra
+// last agent that may take every item whose "must be assigned" rule is
+// relaxed. The weight of option (i, a) is weight(i, a), or zero when weight
+// is nil; the extra agent's options weigh zero.
+func (e *explainer) relaxedProblem(m mask, weight func(i, a int) float64) *Problem {
+	p := e.p
+	q := &Problem{
+		Items:  make([]Item, len(p.Items)),
+		Agents: append(slices.Clone(p.Agents), ""),
+		Groups: p.Groups,
+	}
+	none := len(p.Agents)
+	for i, it := range p.Items {
+		opts := make([]Option, 0, len(it.Options)+1)
+		for _, o := range it.Options {
+			var w float64
+			if weight != nil {
+				w = weight(i, o.Agent)
 			}
-			sortConstraints(rest)
-			cur = rest
-			k = -1
-		case feasible:
-			done[c] = true
-		default:
-			done[c] = true
-			irreducible = false
+			opts = append(opts, Option{Agent: o.Agent, Weight: w})
+		}
+		if !m.on[ItemKind][i] {
+			opts = append(opts, Option{Agent: none})
+		}
+		q.Items[i] = Item{Name: it.Name, Options: opts}
+	}
+	for b, bd := range p.Bounds {
+		nb := Bound{Name: bd.Name, Agent: bd.Agent, Group: bd.Group, Max: Unlimited}
+		if m.on[MinKind][b] {
+			nb.Min = bd.Min
+		}
+		if m.on[MaxKind][b] {
+			nb.Max = bd.Max
+		}
+		if nb.Min > 0 || nb.Max != Unlimited {
+			q.Bounds = append(q.Bounds, nb)
 		}
 	}
-	return cur, irreducible
+	for r, on := range m.on[RowKind] {
+		if on {
+			q.Rows = append(q.Rows, p.Rows[r])
+		}
+	}
+	for k, on := range m.on[LockKind] {
+		if on {
+			q.Locks = append(q.Locks, p.Locks[k])
+		}
+	}
+	for k, on := range m.on[VetoKind] {
+		if on {
+			q.Vetoes = append(q.Vetoes, p.Vetoes[k])
+		}
+	}
+	return q
+}
+
+// filter shrinks the infeasible set cs by deletion, in chunks: it tries to
+// drop a run of members at once and halves the run length when that makes
+// the rest satisfiable, down to single members (a dichotomic deletion
+// filter). It reports whether every member of the result was shown
+// necessary.
+func (e *explainer) filter(cs []Constraint) ([]Constraint, bool) {
+	cur := slices.Clone(cs)
+	done := make(map[Constraint]bool) // necessary, or undecided
+	irreducible := true
+	for size := max(1, len(cur)/8); ; size /= 2 {
+		for k := 0; k < len(cur); {
+			var chunk []Constraint
+			var rest []Constraint
+			for j, c := range cur {
+				if j >= k && j < k+size && !done[c] {
+					chunk = append(chunk, c)
+				} else {
+					rest = append(rest, c)
+				}
+			}
+			if len(chunk) == 0 {
+				k += size
+				continue
+			}
+			if e.checks >= maxExplainChecks || e.ctx.Err() != nil {
+				return cur, false
+			}
+			switch v, sub := e.check(rest); {
+			case v == infeasible:
+				if sub != nil {
+					rest = sub
+				}
+				sortConstraints(rest)
+				cur = rest
+			case size > 1:
+				k += size
+			default:
+				done[chunk[0]] = true
+				irreducible = irreducible && v == feasible
+				k++
+			}
+		}
+		if size == 1 {
+			return cur, irreducible
+		}
+	}
 }
 
 // reason gives the arithmetic of the conflict cs in words.
 func (e *explainer) reason(cs []Constraint) string {
 	p := e.p
+	if r, ok := e.rowReason(cs); ok {
+		return r
+	}
 	m := newMask(p, cs)
 	if !slices.Contains(m.on[RowKind], true) {
 		if nw := newExplainNet(p, m, false); nw != nil && !nw.feasible() {
@@ -331,7 +436,7 @@ func describeConstraint(p *Problem, c Constraint) string {
 		b := p.Bounds[c.Index]
 		return fmt.Sprintf("agent %s may take at most %d of %s", agentName(p, b.Agent), b.Max, groupPhrase(p, b.Group))
 	case RowKind:
-		return "row " + rowName(p, c.Index)
+		return fmt.Sprintf("row %s (%s)", rowName(p, c.Index), rowExpr(p, c.Index))
 	case LockKind:
 		l := p.Locks[c.Index]
 		return fmt.Sprintf("item %s is locked to agent %s", itemName(p, l.Item), agentName(p, l.Agent))
@@ -380,4 +485,155 @@ func itemList(p *Problem, items []int) string {
 		names = append(names, itemName(p, i))
 	}
 	return joinAnd(names)
+}
+
+// explainGrid is the resolution of the row ranges rowReason computes: it
+// handles rows whose coefficients and right-hand side are multiples of it
+// and below 2^20 in magnitude, so that the solver's scaled weights are
+// exact.
+const explainGrid = 1.0 / (1 << 20)
+
+// rowReason explains a conflict with exactly one row: the range of the
+// row's left-hand side under the conflict's other constraints (found by the
+// solver with the row's coefficients as weights, maximised and minimised)
+// misses the right-hand side. It reports false when the conflict has
+// another shape or the range cannot be computed exactly.
+func (e *explainer) rowReason(cs []Constraint) (string, bool) {
+	p := e.p
+	r := -1
+	var others []Constraint
+	for _, c := range cs {
+		switch {
+		case c.Kind != RowKind:
+			others = append(others, c)
+		case r >= 0:
+			return "", false
+		default:
+			r = c.Index
+		}
+	}
+	if r < 0 {
+		return "", false
+	}
+	row := p.Rows[r]
+	coef := rowCoefficients(p, r)
+	onGrid := func(x float64) bool { return math.Abs(x) < 1<<20 && x/explainGrid == math.Trunc(x/explainGrid) }
+	if !onGrid(row.RHS) {
+		return "", false
+	}
+	for _, c := range coef {
+		if !onGrid(c) {
+			return "", false
+		}
+	}
+	m := newMask(p, others)
+	hi, ok1 := e.extreme(m, coef, 1)
+	lo, ok2 := e.extreme(m, coef, -1)
+	if !ok1 || !ok2 {
+		return "", false
+	}
+	under := "whatever the assignment"
+	switch {
+	case len(others) > 0 && len(others) <= 4:
+		var parts []string
+		for _, c := range others {
+			parts = append(parts, describeConstraint(p, c))
+		}
+		under = "when " + joinAnd(parts)
+	case len(others) > 4:
+		under = fmt.Sprintf("under the other %d constraints named", len(others))
+	}
+	head := fmt.Sprintf("row %s (%s) cannot hold: %s", rowName(p, r), rowExpr(p, r), under)
+	num := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+	switch {
+	case row.Sense != LessEq && hi < row.RHS:
+		return fmt.Sprintf("%s, its left-hand side is at most %s: %s > %s", head, num(hi), num(row.RHS), num(hi)), true
+	case row.Sense != GreaterEq && lo > row.RHS:
+		return fmt.Sprintf("%s, its left-hand side is at least %s: %s > %s", head, num(lo), num(lo), num(row.RHS)), true
+	case row.Sense == Equal:
+		return fmt.Sprintf("%s, its left-hand side lies between %s and %s but never equals %s", head, num(lo), num(hi), num(row.RHS)), true
+	}
+	return "", false
+}
+
+// extreme returns the largest value of sign times the row with
+// coefficients coef under the constraints of m, times sign, computed
+// exactly from the assignment the solver finds.
+func (e *explainer) extreme(m mask, coef map[Pair]float64, sign float64) (float64, bool) {
+	if e.general >= maxGeneralChecks {
+		return 0, false
+	}
+	e.general++
+	q := e.relaxedProblem(m, func(i, a int) float64 { return sign * coef[Pair{i, a}] })
+	res, err := solveCore(e.ctx, q, &Settings{Resolution: explainGrid, NodeLimit: explainNodeLimit})
+	if err != nil || res == nil || res.Status != Optimal {
+		return 0, false
+	}
+	var units int64 // the value in units of explainGrid, each term below 2^40
+	for i, a := range res.Assignment {
+		units += int64(coef[Pair{i, a}] / explainGrid)
+	}
+	return float64(units) * explainGrid, true
+}
+
+// rowCoefficients returns the coefficient of every (item, agent) pair in
+// row r: its Terms' coefficients where the item is in the term's group,
+// plus its PairTerms'.
+func rowCoefficients(p *Problem, r int) map[Pair]float64 {
+	c := make(map[Pair]float64)
+	for _, t := range p.Rows[r].Terms {
+		if t.Group == AllItems {
+			for i := range p.Items {
+				c[Pair{i, t.Agent}] += t.Coef
+			}
+			continue
+		}
+		for _, i := range p.Groups[t.Group].Items {
+			c[Pair{i, t.Agent}] += t.Coef
+		}
+	}
+	for _, t := range p.Rows[r].Pairs {
+		c[Pair{t.Item, t.Agent}] += t.Coef
+	}
+	return c
+}
+
+// rowExpr writes row r as an expression, such as
+// "INC's items in UP + SP's items in UP >= 20"; long rows are cut short.
+func rowExpr(p *Problem, r int) string {
+	row := p.Rows[r]
+	var terms []string
+	add := func(coef float64, what string) {
+		switch coef {
+		case 1:
+			terms = append(terms, "+ "+what)
+		case -1:
+			terms = append(terms, "- "+what)
+		default:
+			op := "+ "
+			if coef < 0 {
+				op, coef = "- ", -coef
+			}
+			terms = append(terms, op+strconv.FormatFloat(coef, 'g', -1, 64)+" "+what)
+		}
+	}
+	for _, t := range row.Terms {
+		what := agentName(p, t.Agent) + "'s items"
+		if t.Group != AllItems {
+			what += " in " + groupName(p, t.Group)
+		}
+		add(t.Coef, what)
+	}
+	for _, t := range row.Pairs {
+		add(t.Coef, fmt.Sprintf("[%s to %s]", itemName(p, t.Item), agentName(p, t.Agent)))
+	}
+	const show = 6
+	if len(terms) > show {
+		terms = append(terms[:show], fmt.Sprintf("+ %d more terms", len(terms)-show))
+	}
+	expr := strings.TrimPrefix(strings.Join(terms, " "), "+ ")
+	if expr == "" {
+		expr = "0"
+	}
+	return fmt.Sprintf("%s %s %s", expr, [...]string{"<=", ">=", "="}[row.Sense], strconv.FormatFloat(row.RHS, 'g', -1, 64))
 }

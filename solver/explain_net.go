@@ -384,21 +384,26 @@ func (nw *explainNet) describe() string {
 	default:
 		have = append(have, fmt.Sprintf("only the %d items %s are open to them", len(slots), itemList(p, slots)))
 	}
-	for _, c := range vetoes {
-		have = append(have, describeConstraint(p, c))
-	}
 	var b strings.Builder
 	b.WriteString(joinAnd(need))
 	if len(need) > 1 {
 		fmt.Fprintf(&b, " (%d in all)", demand)
 	}
-	if len(have) == 0 {
-		have = append(have, "no agent may take any of it")
-	}
 	b.WriteString(", but ")
-	b.WriteString(joinAnd(have))
-	if len(have) > 1 && room > 0 {
-		fmt.Fprintf(&b, " (%d in all)", room)
+	switch {
+	case len(have) == 0:
+		b.WriteString("no agent may take any of it")
+	case len(have) > 1:
+		fmt.Fprintf(&b, "%s (%d in all)", joinAnd(have), room)
+	default:
+		b.WriteString(have[0])
+	}
+	if len(vetoes) > 0 {
+		var vs []string
+		for _, c := range vetoes {
+			vs = append(vs, describeConstraint(p, c))
+		}
+		b.WriteString(", since " + joinAnd(vs))
 	}
 	fmt.Fprintf(&b, ": %d > %d", demand, room)
 	return b.String()

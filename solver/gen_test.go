@@ -159,7 +159,7 @@ func randGeneral(t *rapid.T, grid bool) *Problem {
 			row.Sense = GreaterEq
 			row.RHS = float64(rapid.IntRange(-4, 24).Draw(t, "weightRHS")) / 4
 		}
-		if rapid.IntRange(0, 5).Draw(t, "equalRow") == 0 {
+		if rapid.IntRange(0, 5).Draw(t, "equalRow") == 5 {
 			row.Sense = Equal
 		}
 		p.Rows = append(p.Rows, row)
