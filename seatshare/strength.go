@@ -352,10 +352,10 @@ func find(es []entry, party int) (int, bool) {
 //     party label is mapped by the base's PartyMap; a split label gives
 //     each successor its fraction of the share (flag ImputedPartySplit),
 //     and labels mapped onto the same party add up. Independents are left
-//     out.
+//     out of the columns (see Strength.Independent).
 //  2. Alliance splits. For each alliance of the base and each seat in its
-//     states where at least one member fielded a candidate and at least
-//     one did not, the member with the most votes (the first in Members on
+//     states where at least one member fielded a candidate (under its
+//     analysis label, after the PartyMap) and at least one did not, the member with the most votes (the first in Members on
 //     a tie) is the alliance candidate. Its share is divided among itself
 //     and the members that did not field a candidate, by the alliance's
 //     SplitRule; members that fought the seat against it keep their own
