@@ -14,8 +14,9 @@ import (
 // [ApportionRat] share a house of seats among parties by one of six
 // [Method] values, in exact integer arithmetic (math/big): no seat depends on
 // floating-point rounding. A tie for the last seats is reported as a
-// [*TieError] listing every valid result, unless [Settings.TieBreak] asks
-// for the documented deterministic tie-break. Divisor methods return a
+// [*TieError] listing every valid result, unless
+// [ApportionSettings.TieBreak] asks for the documented deterministic
+// tie-break. Divisor methods return a
 // divisor certificate that [CheckDivisor] verifies.
 //
 // [CheckQuota] reports quota violations of any allocation; [Gallagher],
@@ -41,7 +42,7 @@ import (
 // never takes a seat away from a party), population monotonicity (if party
 // i's votes grow relative to party j's, i does not lose a seat to j) and
 // bias (systematic favour of large or small parties; F. Pukelsheim,
-// Proportional Representation, 2nd ed., Springer 2017, ch. 7). Balinski and
+// Proportional Representation, 2nd ed., Springer 2017). Balinski and
 // Young prove that the divisor methods are exactly the population-monotone
 // methods and that no population-monotone method satisfies quota (their
 // impossibility theorem), so every method here fails something.
@@ -52,35 +53,34 @@ const (
 	// gets the floor of its quota and the remaining seats go to the largest
 	// remainders. It satisfies lower and upper quota, is unbiased, and fails
 	// house monotonicity (the Alabama paradox) and population monotonicity
-	// (Balinski and Young 2001, ch. 5 and appendix A).
+	// (Balinski and Young 2001).
 	Hamilton Method = iota + 1
 	// DHondt is the divisor method with divisors 1, 2, 3, ... (Jefferson's
 	// method; rounding down). It is house- and population-monotone,
 	// satisfies lower quota, fails upper quota, and favours large parties
-	// (Balinski and Young 2001, ch. 6 and 9; Pukelsheim 2017, sect. 7.4).
+	// (Balinski and Young 2001; Pukelsheim 2017).
 	DHondt
 	// SainteLague is the divisor method with divisors 1, 3, 5, ... (Webster's
 	// method; standard rounding). It is house- and population-monotone,
 	// fails lower and upper quota (rarely), and is unbiased (Balinski and
-	// Young 2001, ch. 9; Pukelsheim 2017, sect. 7.4).
+	// Young 2001; Pukelsheim 2017).
 	SainteLague
 	// ModifiedSainteLague is Sainte-Laguë with the first divisor 1.4 in
 	// place of 1 (used in Norway and Sweden), that is divisors 1.4, 3, 5, 7,
 	// .... It is house- and population-monotone (as every divisor method),
 	// fails lower and upper quota, and works against small parties, whose
-	// first seat is made dearer (Pukelsheim 2017, sect. 3.10).
+	// first seat is made dearer (Pukelsheim 2017).
 	ModifiedSainteLague
 	// HuntingtonHill is the divisor method with divisors sqrt(s(s+1)) for
 	// the (s+1)-th seat (geometric rounding; the method of the US House
 	// since 1941). Its first divisor is 0, so every party with votes gets a
 	// seat. It is house- and population-monotone, fails lower and upper
-	// quota, and slightly favours small parties (Balinski and Young 2001,
-	// ch. 6 and 9).
+	// quota, and slightly favours small parties (Balinski and Young 2001).
 	HuntingtonHill
 	// Adams is the divisor method with divisors 0, 1, 2, ... (rounding up).
 	// Every party with votes gets a seat. It is house- and
 	// population-monotone, satisfies upper quota, fails lower quota, and
-	// favours small parties (Balinski and Young 2001, ch. 6 and 9).
+	// favours small parties (Balinski and Young 2001).
 	Adams
 )
 
@@ -165,9 +165,10 @@ const (
 	LowerIndex
 )
 
-// Settings holds the options of [Apportion]. A nil *Settings means the zero
-// value: no threshold and ties reported.
-type Settings struct {
+// ApportionSettings holds the options of [Apportion] and [ApportionRat]. A
+// nil *ApportionSettings means the zero value: no threshold and ties
+// reported.
+type ApportionSettings struct {
 	// Threshold is the vote share below which a party gets no seats: a
 	// party qualifies when votes/total >= Threshold, where total counts
 	// every party. Seats are then shared among the qualifying parties by
@@ -197,7 +198,8 @@ type Apportionment struct {
 	// Excluded lists, in increasing order, the parties with votes that fell
 	// below the threshold.
 	Excluded []int
-	// Tie, when not nil, is the tie that Settings.TieBreak resolved.
+	// Tie, when not nil, is the tie that ApportionSettings.TieBreak
+	// resolved.
 	Tie *Tie
 	// Divisor is a divisor certificate, for divisor methods only (nil for
 	// Hamilton): each qualifying party's seats are the method's rounding of
@@ -309,7 +311,7 @@ const MaxHouse = math.MaxInt32
 // first estimates the divisor in floating point, which puts every party
 // within about one seat of its final count, and then corrects the estimate
 // exactly with two heaps: O(n log n) comparisons whatever the house size.
-func Apportion(m Method, votes []int64, house int, s *Settings) (*Apportionment, error) {
+func Apportion(m Method, votes []int64, house int, s *ApportionSettings) (*Apportionment, error) {
 	v := make([]*big.Int, len(votes))
 	for i, x := range votes {
 		if x < 0 {
@@ -324,7 +326,7 @@ func Apportion(m Method, votes []int64, house int, s *Settings) (*Apportionment,
 // vote shares. It scales them to integers by the least common multiple of
 // their denominators, so the result is that of [Apportion] on those
 // integers.
-func ApportionRat(m Method, votes []*big.Rat, house int, s *Settings) (*Apportionment, error) {
+func ApportionRat(m Method, votes []*big.Rat, house int, s *ApportionSettings) (*Apportionment, error) {
 	lcm := big.NewInt(1)
 	var g big.Int
 	for i, r := range votes {
@@ -347,9 +349,9 @@ func ApportionRat(m Method, votes []*big.Rat, house int, s *Settings) (*Apportio
 }
 
 // apportion is Apportion on non-negative big integers.
-func apportion(m Method, v []*big.Int, house int, s *Settings) (*Apportionment, error) {
+func apportion(m Method, v []*big.Int, house int, s *ApportionSettings) (*Apportionment, error) {
 	if s == nil {
-		s = &Settings{}
+		s = &ApportionSettings{}
 	}
 	if !m.valid() {
 		return nil, invalid("method", -1, "unknown method %d", int(m))

@@ -36,7 +36,7 @@ func BenchmarkApportion(b *testing.B) {
 		{"Hamilton", scoring.Hamilton}, {"DHondt", scoring.DHondt}, {"SainteLague", scoring.SainteLague},
 		{"ModifiedSainteLague", scoring.ModifiedSainteLague}, {"HuntingtonHill", scoring.HuntingtonHill}, {"Adams", scoring.Adams},
 	}
-	s := &scoring.Settings{TieBreak: scoring.LowerIndex}
+	s := &scoring.ApportionSettings{TieBreak: scoring.LowerIndex}
 	for _, size := range sizes {
 		votes := benchVotes(size.parties)
 		for _, m := range methods {

@@ -35,7 +35,7 @@ func ExampleApportion() {
 // each party has its seats.
 func ExampleApportion_threshold() {
 	votes := []int64{47000, 16000, 15800, 12000, 6100, 3100}
-	a, err := scoring.Apportion(scoring.DHondt, votes, 10, &scoring.Settings{Threshold: big.NewRat(5, 100)})
+	a, err := scoring.Apportion(scoring.DHondt, votes, 10, &scoring.ApportionSettings{Threshold: big.NewRat(5, 100)})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -68,7 +68,7 @@ func ExampleTieError() {
 			fmt.Println("valid:", r)
 		}
 	}
-	a, err := scoring.Apportion(scoring.DHondt, votes, 2, &scoring.Settings{TieBreak: scoring.LowerIndex})
+	a, err := scoring.Apportion(scoring.DHondt, votes, 2, &scoring.ApportionSettings{TieBreak: scoring.LowerIndex})
 	if err != nil {
 		fmt.Println(err)
 		return

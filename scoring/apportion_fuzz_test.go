@@ -39,7 +39,7 @@ func FuzzApportion(f *testing.F) {
 			if len(results) < 2 {
 				t.Fatalf("tie with %d alternatives", len(results))
 			}
-			a, err = scoring.Apportion(m, votes, int(house), &scoring.Settings{TieBreak: scoring.LowerIndex})
+			a, err = scoring.Apportion(m, votes, int(house), &scoring.ApportionSettings{TieBreak: scoring.LowerIndex})
 			if err != nil {
 				t.Fatalf("tie-break failed: %v", err)
 			}

@@ -110,7 +110,7 @@ func TestRealLokSabha(t *testing.T) {
 				t.Errorf("effective parties by seats %.2f >= by votes %.2f", enpSeats, enpVotes)
 			}
 			t.Logf("first past the post: Gallagher %.2f points, effective parties %.2f by votes, %.2f by seats", 100*fptp, enpVotes, enpSeats)
-			s := &scoring.Settings{TieBreak: scoring.LowerIndex}
+			s := &scoring.ApportionSettings{TieBreak: scoring.LowerIndex}
 			for _, m := range []scoring.Method{scoring.Hamilton, scoring.SainteLague, scoring.DHondt} {
 				a, err := scoring.Apportion(m, n.votes, house, s)
 				if err != nil {

@@ -24,7 +24,7 @@ type fataler interface {
 // input or no apportionment.
 func validResults(t fataler, m scoring.Method, votes []int64, house int, th *big.Rat) ([][]int, error) {
 	t.Helper()
-	a, err := scoring.Apportion(m, votes, house, &scoring.Settings{Threshold: th})
+	a, err := scoring.Apportion(m, votes, house, &scoring.ApportionSettings{Threshold: th})
 	var te *scoring.TieError
 	switch {
 	case errors.As(err, &te):
@@ -358,7 +358,7 @@ func TestDivisorCertificate(t *testing.T) {
 		m := scoringtest.DivisorMethod().Draw(t, "m")
 		votes := scoringtest.Votes(1, 8, 50).Draw(t, "votes")
 		house := scoringtest.House(0, 40).Draw(t, "house")
-		a, err := scoring.Apportion(m, votes, house, &scoring.Settings{TieBreak: scoring.LowerIndex})
+		a, err := scoring.Apportion(m, votes, house, &scoring.ApportionSettings{TieBreak: scoring.LowerIndex})
 		if errors.Is(err, scoring.ErrNoApportionment) {
 			return
 		}
@@ -532,7 +532,7 @@ func TestApportionRatMatchesApportion(t *testing.T) {
 		for i, v := range votes {
 			shares[i] = big.NewRat(v, total)
 		}
-		s := &scoring.Settings{TieBreak: scoring.LowerIndex}
+		s := &scoring.ApportionSettings{TieBreak: scoring.LowerIndex}
 		want, err1 := scoring.Apportion(m, votes, house, s)
 		got, err2 := scoring.ApportionRat(m, shares, house, s)
 		if (err1 == nil) != (err2 == nil) {
@@ -592,8 +592,8 @@ func TestApportionLargeVotesExact(t *testing.T) {
 }
 
 func TestAlabamaParadox(t *testing.T) {
-	// Hamilton's method on votes 6, 6, 2 (the classic small instance, as in
-	// Balinski and Young 2001, ch. 5): with 10 seats the quotas are 4.29,
+	// Hamilton's method on votes 6, 6, 2 (a small instance of the paradox that
+	// Balinski and Young 2001 describe): with 10 seats the quotas are 4.29,
 	// 4.29, 1.43 and the spare seat goes to the third party's remainder
 	// 0.43; with 11 seats the quotas are 4.71, 4.71, 1.57 and the two spare
 	// seats go to the first two parties, so the third party loses a seat
@@ -686,7 +686,7 @@ func TestApportionTies(t *testing.T) {
 			if diff := cmp.Diff(tt.wantAll, all); diff != "" {
 				t.Errorf("All() mismatch (-want +got) (%s):\n%s", tt.reason, diff)
 			}
-			a, err := scoring.Apportion(tt.m, tt.votes, tt.house, &scoring.Settings{TieBreak: scoring.LowerIndex})
+			a, err := scoring.Apportion(tt.m, tt.votes, tt.house, &scoring.ApportionSettings{TieBreak: scoring.LowerIndex})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -702,7 +702,7 @@ func TestApportionTies(t *testing.T) {
 
 func TestApportionThreshold(t *testing.T) {
 	// 5% threshold: 4.9% misses, exactly 5% qualifies.
-	a, err := scoring.Apportion(scoring.SainteLague, []int64{601, 300, 50, 49}, 20, &scoring.Settings{Threshold: big.NewRat(5, 100)})
+	a, err := scoring.Apportion(scoring.SainteLague, []int64{601, 300, 50, 49}, 20, &scoring.ApportionSettings{Threshold: big.NewRat(5, 100)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -717,7 +717,7 @@ func TestApportionThreshold(t *testing.T) {
 	if err != nil || len(bad) > 0 {
 		t.Errorf("CheckDivisor = %v, %v; want none", bad, err)
 	}
-	_, err = scoring.Apportion(scoring.DHondt, []int64{30, 30, 40}, 5, &scoring.Settings{Threshold: big.NewRat(1, 2)})
+	_, err = scoring.Apportion(scoring.DHondt, []int64{30, 30, 40}, 5, &scoring.ApportionSettings{Threshold: big.NewRat(1, 2)})
 	if !errors.Is(err, scoring.ErrNoApportionment) {
 		t.Errorf("nobody reaching a 50%% threshold: error = %v, want ErrNoApportionment", err)
 	}
@@ -748,11 +748,11 @@ func TestApportionInvalid(t *testing.T) {
 			return err
 		}, "house", -1},
 		{"threshold", "a share above one", func() error {
-			_, err := scoring.Apportion(scoring.Hamilton, []int64{1}, 1, &scoring.Settings{Threshold: big.NewRat(3, 2)})
+			_, err := scoring.Apportion(scoring.Hamilton, []int64{1}, 1, &scoring.ApportionSettings{Threshold: big.NewRat(3, 2)})
 			return err
 		}, "Threshold", -1},
 		{"tie-break", "unknown tie-break", func() error {
-			_, err := scoring.Apportion(scoring.Hamilton, []int64{1}, 1, &scoring.Settings{TieBreak: 7})
+			_, err := scoring.Apportion(scoring.Hamilton, []int64{1}, 1, &scoring.ApportionSettings{TieBreak: 7})
 			return err
 		}, "TieBreak", -1},
 		{"nil-rat", "a missing share", func() error {

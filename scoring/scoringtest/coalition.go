@@ -56,16 +56,21 @@ func (g WeightedGame) V(s scoring.Coalition) float64 {
 }
 
 // Weighted returns a generator of weighted majority games with between
-// minPlayers and maxPlayers players (at most 64), weights in [0, maxWeight]
-// and a quota between one and the total weight.
+// minPlayers and maxPlayers players (1 <= minPlayers, maxPlayers <= 64,
+// maxWeight >= 1), weights in [0, maxWeight] with at least one positive,
+// and a quota between one and the total weight, so that the grand coalition
+// wins.
 func Weighted(minPlayers, maxPlayers, maxWeight int) *rapid.Generator[WeightedGame] {
 	return rapid.Custom(func(t *rapid.T) WeightedGame {
 		w := rapid.SliceOfN(rapid.IntRange(0, maxWeight), minPlayers, maxPlayers).Draw(t, "weights")
+		if i := rapid.IntRange(0, len(w)-1).Draw(t, "positive"); w[i] == 0 {
+			w[i] = rapid.IntRange(1, maxWeight).Draw(t, "weight")
+		}
 		total := 0
 		for _, x := range w {
 			total += x
 		}
-		q := rapid.IntRange(1, max(1, total)).Draw(t, "quota")
+		q := rapid.IntRange(1, total).Draw(t, "quota")
 		return WeightedGame{Weights: w, Quota: q}
 	})
 }
