@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// runtimes matches the wall-clock parts of the output, which differ between
+// runs.
+var runtimes = regexp.MustCompile(`("runtime_seconds": )[^,}]+|(?m)^(runtime +)\S+$`)
+
+func normalise(s string) string { return runtimes.ReplaceAllString(s, "${1}${2}X") }
+
+func TestRun(t *testing.T) {
+	td := func(name string) string { return filepath.Join("testdata", name) }
+	tests := []struct {
+		name   string
+		reason string
+		args   []string
+		code   int
+		golden bool   // compare stdout with testdata/golden/<name>.out
+		stdout string // wanted substring of stdout when not golden
+		stderr string // wanted substring of stderr
+	}{
+		{name: "no args", reason: "usage on stderr", args: nil, code: 2, stderr: "Usage: seatshare <command>"},
+		{name: "help", reason: "-h lists the commands on stdout", args: []string{"-h"}, code: 0, golden: true},
+		{name: "help solve", reason: "help COMMAND is COMMAND -h", args: []string{"help", "solve"}, code: 0, stdout: "-verify"},
+		{name: "solve help", reason: "-h on the solve level", args: []string{"solve", "-h"}, code: 0, golden: true},
+		{name: "export help", reason: "-h on the export level", args: []string{"export", "-h"}, code: 0, golden: true},
+		{name: "unknown command", reason: "names the command", args: []string{"plann"}, code: 2, stderr: `unknown command "plann"`},
+		{name: "unknown flag", reason: "flag errors are usage errors", args: []string{"solve", "-fast", td("up8.json")}, code: 2, stderr: "flag provided but not defined: -fast"},
+		{name: "no file", reason: "solve needs one file", args: []string{"solve"}, code: 2, stderr: "want one problem file, got 0"},
+		{name: "missing file", reason: "names the file", args: []string{"solve", td("nope.json")}, code: 2, stderr: "nope.json: no such file"},
+		{name: "bad format flag", reason: "only json and table", args: []string{"solve", "-format", "csv", td("up8.json")}, code: 2, stderr: `-format "csv"`},
+		{name: "bad agent", reason: "names file and JSON path", args: []string{"solve", td("bad-agent.json")}, code: 2,
+			stderr: `seatshare solve: testdata/bad-agent.json: items[1].options.BSP: unknown agent "BSP"`},
+		{name: "trailing", reason: "trailing data is bad input", args: []string{"solve", td("bad-trailing.json")}, code: 2, stderr: "(document): trailing data"},
+		{name: "solve json", reason: "the laminar example, JSON result", args: []string{"solve", td("up8.json")}, code: 0, golden: true},
+		{name: "solve table verify", reason: "flags after the file; Verify accepts", args: []string{"solve", td("up8.json"), "-format", "table", "-verify"}, code: 0, golden: true, stderr: "verified: Optimal"},
+		{name: "solve side", reason: "rows take the general path", args: []string{"solve", "-verify", td("side.json")}, code: 0, golden: true, stderr: "verified"},
+		{name: "solve side flow", reason: "the flow path cannot take rows", args: []string{"solve", "-method", "flow", td("side.json")}, code: 2, stderr: "not laminar"},
+		{name: "solve infeasible", reason: "exit 1 with the explanation in the JSON", args: []string{"solve", td("infeasible.json")}, code: 1, golden: true, stderr: "infeasible:"},
+		{name: "solve infeasible table", reason: "the table lists the conflict", args: []string{"solve", "-format=table", td("infeasible.json")}, code: 1, golden: true},
+		{name: "solve seatbench", reason: "reads the bench generator's instances", args: []string{"solve", "-seatbench", "-verify", td("seatbench-tiny.json")}, code: 0, golden: true},
+		{name: "solve seatbench side", reason: "seatbench/2 side rows", args: []string{"solve", "-seatbench", "-verify", "-format", "table", td("seatbench-side.json")}, code: 0, golden: true},
+		{name: "export lp", reason: "CPLEX LP", args: []string{"export", "-to", "lp", td("up8.json")}, code: 0, golden: true},
+		{name: "export mps", reason: "free MPS", args: []string{"export", "-to", "mps", td("side.json")}, code: 0, golden: true},
+		{name: "export fixed mps", reason: "fixed MPS", args: []string{"export", "-to", "fixed-mps", td("up8.json")}, code: 0, golden: true},
+		{name: "export dimacs", reason: "DIMACS at the default resolution", args: []string{"export", "-to", "dimacs", td("up8.json")}, code: 0, golden: true},
+		{name: "export dimacs seatbench", reason: "DIMACS at the instance's weight scale", args: []string{"export", "-seatbench", "-to", "dimacs", td("seatbench-tiny.json")}, code: 0, golden: true},
+		{name: "export json seatbench", reason: "the seatbench converter", args: []string{"export", "-seatbench", "-to", "json", td("seatbench-side.json")}, code: 0, golden: true},
+		{name: "export dimacs rows", reason: "rows have no network form", args: []string{"export", "-to", "dimacs", td("side.json")}, code: 2, stderr: "not laminar"},
+		{name: "export no format", reason: "-to is required", args: []string{"export", td("up8.json")}, code: 2, stderr: `-to ""`},
+		{name: "export seatbench as json problem", reason: "a seatbench file is not a solver problem", args: []string{"export", "-to", "lp", td("seatbench-tiny.json")}, code: 2,
+			stderr: "testdata/seatbench-tiny.json: format: format \"seatbench/1\" is not \"alliance-solver/1\" (read seatbench instances with -seatbench)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("run(%q) = %d, want %d (%s)\nstderr: %s", tt.args, code, tt.code, tt.reason, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("run(%q) stderr = %q, want it to contain %q", tt.args, stderr.String(), tt.stderr)
+			}
+			if !strings.Contains(stdout.String(), tt.stdout) {
+				t.Errorf("run(%q) stdout = %q, want it to contain %q", tt.args, stdout.String(), tt.stdout)
+			}
+			if tt.golden {
+				golden(t, strings.ReplaceAll(tt.name, " ", "-")+".out", normalise(stdout.String()))
+			}
+		})
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
+	}
+}
+
+// TestSeatbenchConversion checks that converting a seatbench instance to the
+// JSON problem format and solving that gives the result of solving the
+// instance directly.
+func TestSeatbenchConversion(t *testing.T) {
+	for _, name := range []string{"seatbench-tiny.json", "seatbench-side.json"} {
+		t.Run(name, func(t *testing.T) {
+			converted := filepath.Join(t.TempDir(), "converted.json")
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{"export", "-seatbench", "-to", "json", "-o", converted, filepath.Join("testdata", name)}, &stdout, &stderr); code != 0 {
+				t.Fatalf("export = %d: %s", code, stderr.String())
+			}
+			if stdout.Len() != 0 {
+				t.Errorf("export -o wrote %q to stdout", stdout.String())
+			}
+			solve := func(args ...string) map[string]any {
+				var stdout, stderr bytes.Buffer
+				if code := run(append([]string{"solve"}, args...), &stdout, &stderr); code != 0 {
+					t.Fatalf("solve %q = %d: %s", args, code, stderr.String())
+				}
+				var doc map[string]any
+				if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+					t.Fatalf("solve output is not JSON: %v\n%s", err, stdout.String())
+				}
+				delete(doc, "stats")
+				return doc
+			}
+			// The converted problem keeps the weights, so at the same
+			// resolution it gives the same result and certificate.
+			direct := solve("-seatbench", filepath.Join("testdata", name))
+			viaJSON := solve("-resolution", "1e-6", converted)
+			if diff := cmp.Diff(direct, viaJSON); diff != "" {
+				t.Errorf("solving the converted problem differs (-direct +converted):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestExportOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "p.lp")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"export", "-to", "lp", "-o", out, filepath.Join("testdata", "up8.json")}, &stdout, &stderr); code != 0 {
+		t.Fatalf("export = %d: %s", code, stderr.String())
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("testdata", "golden", "export-lp.out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(data)); diff != "" {
+		t.Errorf("-o file differs from stdout output (-want +got):\n%s", diff)
+	}
+	// A format that cannot hold the problem leaves no file behind.
+	bad := filepath.Join(dir, "side.min")
+	if code := run([]string{"export", "-to", "dimacs", "-o", bad, filepath.Join("testdata", "side.json")}, &stdout, &stderr); code != 2 {
+		t.Errorf("export -to dimacs of rows = %d, want 2", code)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		t.Errorf("directory holds %d entries after a failed export, want only p.lp", len(entries))
+	}
+}

@@ -1,0 +1,181 @@
+package solver
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"pgregory.net/rapid"
+)
+
+// resultDoc is the JSON result document as encoding/json decodes it.
+type resultDoc struct {
+	Format     string            `json:"format"`
+	Status     string            `json:"status"`
+	Objective  *float64          `json:"objective"`
+	Assignment map[string]string `json:"assignment"`
+	Error      string            `json:"error"`
+	Infeasible *struct {
+		Reason      string `json:"reason"`
+		Irreducible bool   `json:"irreducible"`
+		Conflict    []struct {
+			Kind  string `json:"kind"`
+			Index int    `json:"index"`
+			Name  string `json:"name"`
+		} `json:"conflict"`
+	} `json:"infeasible"`
+	Certificate *struct {
+		Resolution  float64 `json:"resolution"`
+		Objective   int64   `json:"objective"`
+		Denominator int64   `json:"denominator"`
+		Nodes       []struct {
+			Parent int `json:"parent"`
+			Branch *struct {
+				Item  string `json:"item"`
+				Agent string `json:"agent"`
+			} `json:"branch"`
+			Lock        bool    `json:"lock"`
+			Leaf        bool    `json:"leaf"`
+			BoundPrices []int64 `json:"bound_prices"`
+			RowPrices   []int64 `json:"row_prices"`
+		} `json:"nodes"`
+	} `json:"certificate"`
+}
+
+// TestWriteResultMatchesResult solves random problems and checks that the
+// JSON document says what the Result and the error say.
+func TestWriteResultMatchesResult(t *testing.T) {
+	quarter := rapid.Custom(func(t *rapid.T) float64 { return float64(rapid.IntRange(-8, 8).Draw(t, "quarters")) / 4 })
+	rapid.Check(t, func(t *rapid.T) {
+		p := genProblemOf(t, quarter)
+		res, err := Solve(context.Background(), p, nil)
+		if res == nil {
+			t.Fatalf("Solve: %v", err)
+		}
+		var buf bytes.Buffer
+		if err := WriteResult(&buf, p, res, err); err != nil {
+			t.Fatalf("WriteResult: %v", err)
+		}
+		var doc resultDoc
+		if !json.Valid(buf.Bytes()) {
+			t.Fatalf("not JSON:\n%s", buf.String())
+		}
+		if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+			t.Fatalf("decoding: %v\n%s", err, buf.String())
+		}
+		if doc.Format != ResultFormat || doc.Status != res.Status.String() {
+			t.Fatalf("format %q status %q, want %q %q", doc.Format, doc.Status, ResultFormat, res.Status)
+		}
+		if res.Assignment == nil {
+			if doc.Objective != nil || doc.Assignment != nil {
+				t.Fatalf("objective %v assignment %v, want null for a result without assignment", doc.Objective, doc.Assignment)
+			}
+		} else {
+			want := map[string]string{}
+			for i, a := range res.Assignment {
+				want[p.Items[i].Name] = p.Agents[a]
+			}
+			if diff := cmp.Diff(want, doc.Assignment); diff != "" || doc.Objective == nil || *doc.Objective != res.Objective {
+				t.Fatalf("objective %v (want %v), assignment (-want +got):\n%s", doc.Objective, res.Objective, diff)
+			}
+		}
+		var ie *InfeasibleError
+		if errors.As(err, &ie) {
+			if doc.Infeasible == nil || doc.Infeasible.Reason != ie.Reason || len(doc.Infeasible.Conflict) != len(ie.Conflict) {
+				t.Fatalf("infeasible = %+v, want %+v", doc.Infeasible, ie)
+			}
+			for k, c := range ie.Conflict {
+				if got := doc.Infeasible.Conflict[k]; got.Kind != c.Kind.String() || got.Index != c.Index {
+					t.Fatalf("conflict[%d] = %+v, want %v %d", k, got, c.Kind, c.Index)
+				}
+			}
+		} else if doc.Infeasible != nil {
+			t.Fatalf("infeasible member without an InfeasibleError")
+		}
+		if (err != nil) != (doc.Error != "") {
+			t.Fatalf("error member %q for error %v", doc.Error, err)
+		}
+		c := res.Certificate
+		if (c == nil) != (doc.Certificate == nil) {
+			t.Fatalf("certificate %v written as %v", c, doc.Certificate)
+		}
+		if c == nil {
+			return
+		}
+		dc := doc.Certificate
+		if dc.Resolution != c.Resolution || dc.Objective != c.Objective || dc.Denominator != c.Denominator || len(dc.Nodes) != len(c.Nodes) {
+			t.Fatalf("certificate header %+v, want %+v", dc, c)
+		}
+		for k, nd := range c.Nodes {
+			got := dc.Nodes[k]
+			if got.Parent != nd.Parent || got.Leaf != nd.Leaf || (k > 0 && got.Lock != nd.Lock) {
+				t.Fatalf("node %d = %+v, want %+v", k, got, nd)
+			}
+			if k > 0 && (got.Branch == nil || got.Branch.Item != p.Items[nd.Branch.Item].Name || got.Branch.Agent != p.Agents[nd.Branch.Agent]) {
+				t.Fatalf("node %d branch = %+v, want %+v", k, got.Branch, nd.Branch)
+			}
+			if nd.Leaf {
+				if diff := cmp.Diff(nd.BoundPrices, got.BoundPrices, cmpopts.EquateEmpty()); diff != "" {
+					t.Fatalf("node %d bound prices (-want +got):\n%s", k, diff)
+				}
+				if diff := cmp.Diff(nd.RowPrices, got.RowPrices, cmpopts.EquateEmpty()); diff != "" {
+					t.Fatalf("node %d row prices (-want +got):\n%s", k, diff)
+				}
+			}
+		}
+	})
+}
+
+func TestWriteResultErrors(t *testing.T) {
+	p := &Problem{Agents: []string{"A"}, Items: []Item{{Name: "i", Options: []Option{{Agent: 0, Weight: 1}}}}}
+	tests := []struct {
+		name   string
+		reason string
+		p      *Problem
+		r      *Result
+		field  string
+	}{
+		{"short assignment", "one agent per item", p, &Result{Assignment: []int{}}, "Result.Assignment"},
+		{"agent range", "agents are indices into p.Agents", p, &Result{Assignment: []int{1}}, "Result.Assignment[0]"},
+		{"branch range", "branch pairs are checked", p, &Result{Certificate: &Certificate{Nodes: []Node{{Parent: -1}, {Branch: Pair{Item: 2}}}}}, "Result.Certificate.Nodes[1].Branch"},
+		{"unnamed item", "assignments are keyed by item name", &Problem{Items: []Item{{}}}, &Result{}, "Items[0].Name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			err := WriteResult(&buf, tt.p, tt.r, nil)
+			var pe *ProblemError
+			if !errors.As(err, &pe) || pe.Field != tt.field {
+				t.Fatalf("WriteResult = %v, want a *ProblemError on %s (%s)", err, tt.field, tt.reason)
+			}
+			if buf.Len() != 0 {
+				t.Errorf("WriteResult wrote %q before failing", buf.String())
+			}
+		})
+	}
+}
+
+func TestWriteResultNil(t *testing.T) {
+	p := &Problem{Agents: []string{"A"}}
+	var buf bytes.Buffer
+	if err := WriteResult(&buf, p, nil, context.DeadlineExceeded); err != nil {
+		t.Fatal(err)
+	}
+	want := `{
+  "format": "alliance-solver-result/1",
+  "status": "Unknown",
+  "objective": null,
+  "assignment": null,
+  "stats": {"method": "Auto", "runtime_seconds": 0, "nodes": 0, "flow_solves": 0, "augmentations": 0},
+  "error": "context deadline exceeded",
+  "certificate": null
+}
+`
+	if diff := cmp.Diff(want, buf.String()); diff != "" {
+		t.Errorf("WriteResult(nil result) mismatch (-want +got):\n%s", diff)
+	}
+}
