@@ -30,9 +30,13 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	case "lp":
 		write = func(w io.Writer, p *solver.Problem, _ *solver.Settings) error { return solver.WriteLP(w, p) }
 	case "mps":
-		write = func(w io.Writer, p *solver.Problem, _ *solver.Settings) error { return solver.WriteMPS(w, p, solver.FreeMPS) }
+		write = func(w io.Writer, p *solver.Problem, _ *solver.Settings) error {
+			return solver.WriteMPS(w, p, solver.FreeMPS)
+		}
 	case "fixed-mps":
-		write = func(w io.Writer, p *solver.Problem, _ *solver.Settings) error { return solver.WriteMPS(w, p, solver.FixedMPS) }
+		write = func(w io.Writer, p *solver.Problem, _ *solver.Settings) error {
+			return solver.WriteMPS(w, p, solver.FixedMPS)
+		}
 	case "dimacs":
 		write = solver.WriteDIMACS
 	case "json":
