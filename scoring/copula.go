@@ -24,13 +24,16 @@ const copulaTolerance = 1e-9
 // A negative loading would give the same distribution of outcomes, since each
 // component is symmetric and shared with one sign.
 type Copula struct {
+	// National is the loading a of the national component.
 	National float64
-	State    float64
-	Seat     float64
+	// State is the loading b of the state component.
+	State float64
+	// Seat is the loading c of the seat's own component.
+	Seat float64
 }
 
 // NewCopula returns the copula with the given national and state loadings
-// and Seat = sqrt(1 - national^2 - state^2). It returns a [*InputError] when a
+// and Seat = sqrt(1 - national^2 - state^2). It returns an [*InputError] when a
 // loading is outside [0, 1] or NaN, or when national^2 + state^2 > 1.
 func NewCopula(national, state float64) (Copula, error) {
 	if err := checkUnit("Copula.National", -1, national); err != nil {
@@ -46,7 +49,7 @@ func NewCopula(national, state float64) (Copula, error) {
 	return Copula{National: national, State: state, Seat: math.Sqrt(max(rest, 0))}, nil
 }
 
-// Validate returns a [*InputError] wrapping [ErrInvalid] when a loading is
+// Validate returns an [*InputError] wrapping [ErrInvalid] when a loading is
 // outside [0, 1] or NaN, or when the squared loadings do not sum to one
 // within 1e-9.
 func (c Copula) Validate() error {

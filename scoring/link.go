@@ -45,7 +45,7 @@ func (p Probit) Prob(margin float64) float64 {
 	return normalCDF(margin / p.Sigma)
 }
 
-// Validate returns a [*InputError] wrapping [ErrInvalid] unless p.Sigma is
+// Validate returns an [*InputError] wrapping [ErrInvalid] unless p.Sigma is
 // positive and finite.
 func (p Probit) Validate() error {
 	return checkScale("Probit.Sigma", p.Sigma)
@@ -77,7 +77,7 @@ func (l Logistic) Prob(margin float64) float64 {
 	return 1 / (1 + math.Exp(-x))
 }
 
-// Validate returns a [*InputError] wrapping [ErrInvalid] unless l.Scale is
+// Validate returns an [*InputError] wrapping [ErrInvalid] unless l.Scale is
 // positive and finite.
 func (l Logistic) Validate() error {
 	return checkScale("Logistic.Scale", l.Scale)

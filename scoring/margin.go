@@ -51,12 +51,18 @@ func (t Transfer) Rate(from, to int) float64 {
 	return t.Default
 }
 
-// Validate returns a [*InputError] naming the first invalid element of t (in
+// Validate returns an [*InputError] naming the first invalid element of t (in
 // increasing order of (from, to) for Rates) when Default or a rate is not in
 // [0, 1] or NaN, when a key's index is outside [0, parties), or when a key
-// transfers a party to itself. The name prefix is used in Field. It takes
-// O(r) time for r listed rates, O(r log r) when reporting an error.
-func (t Transfer) Validate(prefix string, parties int) error {
+// transfers a party to itself. Field is "Transfer.Default" or, for example,
+// "Transfer.Rates[2,0]". It takes O(r) time for r listed rates, O(r log r)
+// when reporting an error.
+func (t Transfer) Validate(parties int) error {
+	return t.validate("Transfer", parties)
+}
+
+// validate is Validate with the name of the matrix for error fields.
+func (t Transfer) validate(prefix string, parties int) error {
 	if err := checkUnit(prefix+".Default", -1, t.Default); err != nil {
 		return err
 	}
@@ -182,13 +188,13 @@ type MarginParts struct {
 // shares of parties contesting alone (see DESIGN.md, "Model math"). The parts
 // explain the margin.
 //
-// Margin returns a [*InputError] wrapping [ErrInvalid] naming the first
+// Margin returns an [*InputError] wrapping [ErrInvalid] naming the first
 // invalid element: a share, rate or Lambda outside [0, 1] or NaN, a
 // non-finite Swing or Adjust, a party index out of range or used twice, or a
 // nonzero Lambda without a rival. It takes O(n + r) time for n parties and r
 // listed transfer rates.
 func Margin(s Seat) (m float64, parts MarginParts, err error) {
-	if err := s.validate(); err != nil {
+	if err := s.Validate(); err != nil {
 		return 0, MarginParts{OpponentParty: -1}, err
 	}
 	v, leaked := s.Alliance.vote(s.Shares)
@@ -252,8 +258,10 @@ func (s Seat) members() []bool {
 	return in
 }
 
-// validate returns the first invalid element of s.
-func (s Seat) validate() error {
+// Validate returns an [*InputError] wrapping [ErrInvalid] naming the first
+// invalid element of s, as [Margin] does; see there for the rules. It takes
+// O(n + r) time for n parties and r listed transfer rates.
+func (s Seat) Validate() error {
 	n := len(s.Shares)
 	for q, sh := range s.Shares {
 		if err := checkUnit("Shares", q, sh); err != nil {
@@ -311,7 +319,7 @@ func (b Bloc) validate(name string, owner []string) error {
 			return err
 		}
 	}
-	return b.Transfer.Validate(name+".Transfer", n)
+	return b.Transfer.validate(name+".Transfer", n)
 }
 
 // inUnit reports whether x lies in [0, 1]; NaN does not.

@@ -195,6 +195,45 @@ func TestTransferRate(t *testing.T) {
 	}
 }
 
+func TestTransferValidate(t *testing.T) {
+	tests := []struct {
+		name   string
+		reason string
+		tr     scoring.Transfer
+		field  string // empty when valid
+	}{
+		{"zero value", "transfers nothing, validly", scoring.Transfer{}, ""},
+		{"full", "every rate in range", scoring.Transfer{Default: 1, Rates: map[[2]int]float64{{0, 1}: 0, {2, 1}: 1}}, ""},
+		{"negative default", "a rate is a fraction", scoring.Transfer{Default: -0.5}, "Transfer.Default"},
+		{"pair beyond parties", "three parties are 0, 1, 2", scoring.Transfer{Rates: map[[2]int]float64{{0, 3}: 0.5}}, "Transfer.Rates[0,3]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.tr.Validate(3)
+			if tt.field == "" {
+				if err != nil {
+					t.Errorf("Validate(3) = %v, want nil (%s)", err, tt.reason)
+				}
+				return
+			}
+			var ie *scoring.InputError
+			if !errors.As(err, &ie) || ie.Field != tt.field {
+				t.Errorf("Validate(3) = %v, want an *InputError naming %s (%s)", err, tt.field, tt.reason)
+			}
+		})
+	}
+}
+
+func TestTransferGeneratorIsValid(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		parties := rapid.IntRange(0, 8).Draw(t, "parties")
+		tr := scoringtest.Transfers(parties).Draw(t, "tr")
+		if err := tr.Validate(parties); err != nil {
+			t.Fatalf("generated transfer over %d parties: %v", parties, err)
+		}
+	})
+}
+
 // drawSeat draws a valid seat over 1 to 7 parties.
 func drawSeat(t *rapid.T) scoring.Seat {
 	parties := rapid.IntRange(1, 7).Draw(t, "parties")
@@ -211,7 +250,11 @@ func mustMargin(t *rapid.T, s scoring.Seat) (float64, scoring.MarginParts) {
 
 func TestMarginGeneratedSeatsAreValid(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		mustMargin(t, drawSeat(t))
+		s := drawSeat(t)
+		if err := s.Validate(); err != nil {
+			t.Fatalf("Validate of a generated seat: %v", err)
+		}
+		mustMargin(t, s)
 	})
 }
 

@@ -20,7 +20,7 @@ type PMF []float64
 // Poisson binomial distribution", Computational Statistics & Data Analysis 59
 // (2013), section 2. It takes O(n^2) time and O(n) space for n = len(p).
 //
-// It returns a [*InputError] wrapping [ErrInvalid] naming the first p[i] that
+// It returns an [*InputError] wrapping [ErrInvalid] naming the first p[i] that
 // is outside [0, 1] or NaN.
 func PoissonBinomial(p []float64) (PMF, error) {
 	for i, pi := range p {

@@ -32,8 +32,10 @@ type Distribution struct {
 
 // Estimate is a Monte Carlo estimate with its standard error.
 type Estimate struct {
+	// Value is the estimate.
 	Value float64
-	SE    float64
+	// SE is its Monte Carlo standard error.
+	SE float64
 }
 
 // QuantileEstimate is a Monte Carlo estimate of a quantile of the total. Lo
@@ -42,9 +44,12 @@ type Estimate struct {
 // section 3.2, normal approximation to the binomial ranks); SE is
 // (Hi-Lo)/(2*1.96), the standard error that interval implies.
 type QuantileEstimate struct {
-	Value  int
+	// Value is the estimated quantile.
+	Value int
+	// Lo and Hi bound its 95% confidence interval.
 	Lo, Hi int
-	SE     float64
+	// SE is the standard error the interval implies.
+	SE float64
 }
 
 // Simulate draws scenarios of the correlated election described by the win
@@ -68,7 +73,7 @@ type QuantileEstimate struct {
 // It takes O(scenarios * (len(p) + states)) time and O(GOMAXPROCS * len(p))
 // space, and allocates nothing per scenario.
 //
-// Simulate returns a [*InputError] wrapping [ErrInvalid] when p and states
+// Simulate returns an [*InputError] wrapping [ErrInvalid] when p and states
 // differ in length, a probability is outside [0, 1] or NaN, c is invalid, or
 // scenarios is not positive. It panics if rnd is nil.
 func Simulate(p []float64, states []int, c Copula, scenarios int, rnd *rand.Rand) (*Distribution, error) {
