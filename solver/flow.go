@@ -62,11 +62,13 @@ type flowState struct {
 	slotPos []int32 // per slot: position in its heap, or -1
 	heap    []int32 // heap storage (slots), nw.heapStart per heap
 	heapLen []int32
+	topKey  []int64 // key of each heap's top slot; MaxInt64 when empty
 
 	x   []int32 // flow on the tree arc into each node (root unused)
 	e   []int64 // balance of each node: > 0 excess, < 0 deficit
 	pot []int64 // node potentials: reduced cost c(u,v) + pot[u] - pot[v] >= 0
 
+	// Dijkstra: tentative distances, the shortest-path tree and the queue.
 	dist     []int64
 	predNode []int32
 	predArc  []int32 // heap id of an exchange arc, or arcUp / arcDown
@@ -123,15 +125,15 @@ func (nw *network) solve(ctx context.Context, w []int64) (*flowSolution, error) 
 			}
 		}
 		t := fs.dijkstra()
-		if t == -2 {
-			break // balanced
+		if t == balanced {
+			break
 		}
-		if t < 0 {
-			reached := make([]bool, nw.nNodes)
+		if t == unreachable {
+			r := make([]bool, nw.nNodes)
 			for v, d := range fs.dist {
-				reached[v] = d < math.MaxInt64
+				r[v] = d < math.MaxInt64
 			}
-			return nil, &flowInfeasibleError{item: -1, reached: reached}
+			return nil, &flowInfeasibleError{item: -1, reached: r}
 		}
 		if err := fs.updatePotentials(t); err != nil {
 			return nil, err
@@ -156,12 +158,14 @@ func (nw *network) newState(w []int64) *flowState {
 		slotPos:  make([]int32, nSlots),
 		heap:     make([]int32, nw.heapStart[nHeaps]),
 		heapLen:  make([]int32, nHeaps),
+		topKey:   make([]int64, nHeaps),
 		x:        make([]int32, nw.nNodes),
 		e:        make([]int64, nw.nNodes),
 		pot:      make([]int64, nw.nNodes),
 		dist:     make([]int64, nw.nNodes),
 		predNode: make([]int32, nw.nNodes),
 		predArc:  make([]int32, nw.nNodes),
+		pq:       newNodeQueue(nw.nNodes),
 	}
 	return fs
 }
@@ -173,6 +177,9 @@ func (fs *flowState) init() int {
 	nw, m := fs.nw, fs.nw.m
 	n := len(fs.at)
 	cnt := make([]int64, nw.nNodes)
+	for h := range fs.topKey {
+		fs.topKey[h] = math.MaxInt64
+	}
 	for i := 0; i < n; i++ {
 		first, last := nw.itemStart[i], nw.itemStart[i+1]
 		for j := first; j < last; j++ {
@@ -245,63 +252,71 @@ func (fs *flowState) init() int {
 	return -1
 }
 
+// Results of dijkstra other than a node.
+const (
+	balanced    = -1 // no node has an excess
+	unreachable = -2 // no deficit node is reachable from an excess node
+)
+
 // dijkstra runs Dijkstra's algorithm on reduced costs from every excess
-// node and stops at the first deficit node it settles, which it returns.
-// It returns -2 when no node has an excess and -1 when no deficit node is
-// reachable.
-func (fs *flowState) dijkstra() int {
+// node at once and stops at the first deficit node it settles, which it
+// returns; predNode and predArc then hold the shortest path to it.
+func (fs *flowState) dijkstra() int32 {
 	nw := fs.nw
-	fs.pq.reset()
+	q := &fs.pq
+	q.reset()
 	for v := range fs.dist {
 		fs.dist[v] = math.MaxInt64
-		fs.predArc[v] = 0
 		fs.predNode[v] = -1
 		if fs.e[v] > 0 {
 			fs.dist[v] = 0
-			fs.pq.push(0, int32(v))
+			q.update(int32(v), 0)
 		}
 	}
-	if fs.pq.len() == 0 {
-		return -2
+	if q.len() == 0 {
+		return balanced
 	}
-	for fs.pq.len() > 0 {
-		d, u := fs.pq.pop()
-		if d > fs.dist[u] {
-			continue
-		}
+	pot, dist := fs.pot, fs.dist
+	for q.len() > 0 {
+		u := q.pop()
 		if fs.e[u] < 0 {
-			return int(u)
+			return u
 		}
-		pu := fs.pot[u]
-		relax := func(v int32, cost int64, arc int32) {
-			nd := d + cost + pu - fs.pot[v]
-			if nd < fs.dist[v] {
-				fs.dist[v] = nd
-				fs.predNode[v] = u
-				fs.predArc[v] = arc
-				fs.pq.push(nd, v)
-			}
-		}
+		pu := pot[u] + dist[u]
 		if u > 0 && fs.x[u] > nw.lo[u] {
-			relax(nw.parent[u], 0, arcUp)
-		}
-		for _, c := range nw.child.list[nw.child.start[u]:nw.child.start[u+1]] {
-			if fs.x[c] < nw.hi[c] {
-				relax(c, 0, arcDown)
+			if v := nw.parent[u]; pu-pot[v] < dist[v] {
+				dist[v] = pu - pot[v]
+				fs.predNode[v], fs.predArc[v] = u, arcUp
+				q.update(v, dist[v])
 			}
 		}
-		for _, h := range nw.out.list[nw.out.start[u]:nw.out.start[u+1]] {
-			if fs.heapLen[h] > 0 {
-				relax(nw.heapFrom[h], fs.key[fs.heap[nw.heapStart[h]]], h)
+		for _, v := range nw.child.list[nw.child.start[u]:nw.child.start[u+1]] {
+			if fs.x[v] < nw.hi[v] && pu-pot[v] < dist[v] {
+				dist[v] = pu - pot[v]
+				fs.predNode[v], fs.predArc[v] = u, arcDown
+				q.update(v, dist[v])
+			}
+		}
+		for h := nw.outStart[u]; h < nw.outStart[u+1]; h++ {
+			k := fs.topKey[h]
+			if k == math.MaxInt64 {
+				continue
+			}
+			v := nw.heapFrom[h]
+			if nd := k + pu - pot[v]; nd < dist[v] {
+				dist[v] = nd
+				fs.predNode[v], fs.predArc[v] = u, h
+				q.update(v, nd)
 			}
 		}
 	}
-	return -1
+	return unreachable
 }
 
 // updatePotentials raises each potential by its distance, capped at the
-// distance of t, which keeps every residual reduced cost nonnegative.
-func (fs *flowState) updatePotentials(t int) error {
+// distance of t, which keeps every residual reduced cost nonnegative and
+// makes the arcs of the shortest path to t admissible (reduced cost zero).
+func (fs *flowState) updatePotentials(t int32) error {
 	dt := fs.dist[t]
 	for v, d := range fs.dist {
 		fs.pot[v] += min(d, dt)
@@ -313,11 +328,12 @@ func (fs *flowState) updatePotentials(t int) error {
 }
 
 // augment pushes flow along the shortest path to t: the smallest of the
-// source's excess, t's deficit and the residual capacities on the path.
-func (fs *flowState) augment(t int) {
+// source's excess, t's deficit and the residual capacities on the path, or
+// one unit when the path moves an item.
+func (fs *flowState) augment(t int32) {
 	nw := fs.nw
 	delta := -fs.e[t]
-	v := int32(t)
+	v := t
 	for fs.predNode[v] >= 0 {
 		u := fs.predNode[v]
 		switch a := fs.predArc[v]; a {
@@ -333,7 +349,7 @@ func (fs *flowState) augment(t int) {
 	delta = min(delta, fs.e[v])
 	fs.e[v] -= delta
 	fs.e[t] += delta
-	v = int32(t)
+	v = t
 	for fs.predNode[v] >= 0 {
 		u := fs.predNode[v]
 		switch a := fs.predArc[v]; a {
@@ -406,6 +422,7 @@ func (fs *flowState) heapPush(s int32) {
 	fs.heap[base+pos] = s
 	fs.slotPos[s] = pos
 	fs.siftUp(base, pos)
+	fs.topKey[h] = fs.key[fs.heap[base]]
 }
 
 func (fs *flowState) heapRemove(s int32) {
@@ -415,14 +432,18 @@ func (fs *flowState) heapRemove(s int32) {
 	last := fs.heapLen[h] - 1
 	fs.heapLen[h] = last
 	fs.slotPos[s] = -1
-	if pos == last {
-		return
+	if pos != last {
+		moved := fs.heap[base+last]
+		fs.heap[base+pos] = moved
+		fs.slotPos[moved] = pos
+		fs.siftUp(base, pos)
+		fs.siftDown(base, fs.slotPos[moved], last)
 	}
-	moved := fs.heap[base+last]
-	fs.heap[base+pos] = moved
-	fs.slotPos[moved] = pos
-	fs.siftUp(base, pos)
-	fs.siftDown(base, fs.slotPos[moved], last)
+	if last == 0 {
+		fs.topKey[h] = math.MaxInt64
+	} else {
+		fs.topKey[h] = fs.key[fs.heap[base]]
+	}
 }
 
 func (fs *flowState) siftUp(base, pos int32) {
@@ -463,55 +484,83 @@ func (fs *flowState) siftDown(base, pos, n int32) {
 	fs.slotPos[s] = pos
 }
 
-// nodeQueue is Dijkstra's priority queue: a binary min-heap of (distance,
-// node) entries ordered by distance, then node, with lazy deletion.
+// nodeQueue is Dijkstra's priority queue: an indexed binary min-heap of
+// nodes ordered by (distance, node), with decrease-key.
 type nodeQueue struct {
-	d []int64
-	v []int32
+	d   []int64 // d[v]: key of node v while queued
+	h   []int32 // heap of nodes
+	pos []int32 // pos[v]: index of v in h, -1 when not queued
 }
 
-func (q *nodeQueue) reset()   { q.d, q.v = q.d[:0], q.v[:0] }
-func (q *nodeQueue) len() int { return len(q.v) }
-
-func (q *nodeQueue) lessAt(a, b int) bool {
-	return q.d[a] < q.d[b] || (q.d[a] == q.d[b] && q.v[a] < q.v[b])
+func newNodeQueue(n int) nodeQueue {
+	q := nodeQueue{d: make([]int64, n), h: make([]int32, 0, n), pos: make([]int32, n)}
+	for v := range q.pos {
+		q.pos[v] = -1
+	}
+	return q
 }
 
-func (q *nodeQueue) push(d int64, v int32) {
-	q.d = append(q.d, d)
-	q.v = append(q.v, v)
-	i := len(q.v) - 1
+func (q *nodeQueue) reset() {
+	for _, v := range q.h {
+		q.pos[v] = -1
+	}
+	q.h = q.h[:0]
+}
+
+func (q *nodeQueue) len() int { return len(q.h) }
+
+func (q *nodeQueue) less(a, b int32) bool {
+	return q.d[a] < q.d[b] || (q.d[a] == q.d[b] && a < b)
+}
+
+// update inserts v with key d, or lowers v's key to d.
+func (q *nodeQueue) update(v int32, d int64) {
+	q.d[v] = d
+	i := q.pos[v]
+	if i < 0 {
+		i = int32(len(q.h))
+		q.h = append(q.h, v)
+	}
 	for i > 0 {
 		p := (i - 1) / 2
-		if !q.lessAt(i, p) {
+		if !q.less(v, q.h[p]) {
 			break
 		}
-		q.d[i], q.d[p] = q.d[p], q.d[i]
-		q.v[i], q.v[p] = q.v[p], q.v[i]
+		q.h[i] = q.h[p]
+		q.pos[q.h[i]] = i
 		i = p
 	}
+	q.h[i] = v
+	q.pos[v] = i
 }
 
-func (q *nodeQueue) pop() (int64, int32) {
-	d, v := q.d[0], q.v[0]
-	last := len(q.v) - 1
-	q.d[0], q.v[0] = q.d[last], q.v[last]
-	q.d, q.v = q.d[:last], q.v[:last]
-	i := 0
+// pop removes and returns the node of least key.
+func (q *nodeQueue) pop() int32 {
+	top := q.h[0]
+	q.pos[top] = -1
+	last := int32(len(q.h) - 1)
+	v := q.h[last]
+	q.h = q.h[:last]
+	if last == 0 {
+		return top
+	}
+	i := int32(0)
 	for {
 		c := 2*i + 1
 		if c >= last {
 			break
 		}
-		if c+1 < last && q.lessAt(c+1, c) {
+		if c+1 < last && q.less(q.h[c+1], q.h[c]) {
 			c++
 		}
-		if !q.lessAt(c, i) {
+		if !q.less(q.h[c], v) {
 			break
 		}
-		q.d[i], q.d[c] = q.d[c], q.d[i]
-		q.v[i], q.v[c] = q.v[c], q.v[i]
+		q.h[i] = q.h[c]
+		q.pos[q.h[i]] = i
 		i = c
 	}
-	return d, v
+	q.h[i] = v
+	q.pos[v] = i
+	return top
 }

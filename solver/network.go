@@ -50,11 +50,12 @@ type network struct {
 
 	// Heap h holds the items at node heapFrom[h] that may move to node
 	// heapTo[h]; its storage is heapStart[h]..heapStart[h+1]-1 of a solve's
-	// heap array. out lists, per node u, the heaps with heapTo == u: the
-	// exchange arcs leaving u.
+	// heap array. Heaps are numbered by to-node: those with heapTo == u,
+	// the exchange arcs leaving u, are outStart[u]..outStart[u+1]-1.
+	// heapTo is needed only while the network is built.
 	heapFrom, heapTo []int32
 	heapStart        []int32
-	out              csr
+	outStart         []int32
 }
 
 // newNetwork builds the contracted network of m. It fails with an error
@@ -173,11 +174,27 @@ func newNetwork(m *model) (*network, error) {
 			heapSize[h]++
 		}
 	}
+	// Renumber the heaps by to-node (stable), so that the exchange arcs
+	// leaving node u are the heaps outStart[u] .. outStart[u+1]-1.
 	nHeaps := len(nw.heapFrom)
+	byTo := csrBy(nNodes, nHeaps, func(h int) int { return int(nw.heapTo[h]) })
+	nw.outStart = byTo.start
+	renum := make([]int32, nHeaps)
+	from := make([]int32, nHeaps)
+	size := make([]int32, nHeaps)
+	for h, old := range byTo.list {
+		renum[old] = int32(h)
+		from[h] = nw.heapFrom[old]
+		size[h] = heapSize[old]
+	}
+	nw.heapFrom = from
+	nw.heapTo = nil
+	for s, h := range nw.slotHeap {
+		nw.slotHeap[s] = renum[h]
+	}
 	nw.heapStart = make([]int32, nHeaps+1)
 	for h := 0; h < nHeaps; h++ {
-		nw.heapStart[h+1] = nw.heapStart[h] + heapSize[h]
+		nw.heapStart[h+1] = nw.heapStart[h] + size[h]
 	}
-	nw.out = csrBy(nNodes, nHeaps, func(h int) int { return int(nw.heapTo[h]) })
 	return nw, nil
 }

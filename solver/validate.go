@@ -26,28 +26,29 @@ func (p *Problem) Validate() error {
 	seen := make([]int, nAgents) // seen[a] == i+1 when item i lists agent a
 	for i, it := range p.Items {
 		for j, o := range it.Options {
-			f := fmt.Sprintf("Items[%d].Options[%d]", i, j)
+			// The field name is formatted only on error: Validate runs on
+			// every Solve, and items can number in the millions.
+			f := func() string { return fmt.Sprintf("Items[%d].Options[%d]", i, j) }
 			if o.Agent < 0 || o.Agent >= nAgents {
-				return perr(f+".Agent", "agent %d out of range [0, %d)", o.Agent, nAgents)
+				return perr(f()+".Agent", "agent %d out of range [0, %d)", o.Agent, nAgents)
 			}
 			if seen[o.Agent] == i+1 {
-				return perr(f+".Agent", "agent %s listed twice for item %s", agentName(p, o.Agent), itemName(p, i))
+				return perr(f()+".Agent", "agent %s listed twice for item %s", agentName(p, o.Agent), itemName(p, i))
 			}
 			seen[o.Agent] = i + 1
 			if !finite(o.Weight) {
-				return perr(f+".Weight", "weight %v is not finite", o.Weight)
+				return perr(f()+".Weight", "weight %v is not finite", o.Weight)
 			}
 		}
 	}
 	member := make([]int, nItems) // member[i] == g+1 when group g lists item i
 	for g, gr := range p.Groups {
 		for j, i := range gr.Items {
-			f := fmt.Sprintf("Groups[%d].Items[%d]", g, j)
 			if i < 0 || i >= nItems {
-				return perr(f, "item %d out of range [0, %d)", i, nItems)
+				return perr(fmt.Sprintf("Groups[%d].Items[%d]", g, j), "item %d out of range [0, %d)", i, nItems)
 			}
 			if member[i] == g+1 {
-				return perr(f, "item %s listed twice in group %s", itemName(p, i), groupName(p, g))
+				return perr(fmt.Sprintf("Groups[%d].Items[%d]", g, j), "item %s listed twice in group %s", itemName(p, i), groupName(p, g))
 			}
 			member[i] = g + 1
 		}
