@@ -10,37 +10,6 @@ import (
 	"pgregory.net/rapid"
 )
 
-// generalPath reports whether Solve has its general path (branch and
-// bound, written separately from the flow path): it solves a one-item
-// problem with a row.
-func generalPath() bool {
-	p := &Problem{
-		Items:  []Item{{Options: []Option{{Agent: 0, Weight: 1}}}},
-		Agents: []string{"a"},
-		Rows:   []Row{{Terms: []Term{{Agent: 0, Group: AllItems, Coef: 1}}, Sense: LessEq, RHS: 1}},
-	}
-	_, err := Solve(context.Background(), p, nil)
-	return err == nil
-}
-
-// problems returns the generator of the properties: laminar and general
-// problems, or only laminar ones (with a log line) while the general path
-// is missing.
-func problems(t *testing.T) func(*rapid.T, bool) *Problem {
-	if generalPath() {
-		return randProblem
-	}
-	t.Log("the general path (branchAndBound) is not available yet: laminar instances only")
-	return randLaminar
-}
-
-// requireGeneral skips t while the general path is missing.
-func requireGeneral(t *testing.T) {
-	if !generalPath() {
-		t.Skip("the general path (branchAndBound) is not available yet")
-	}
-}
-
 // solveOK solves p and fails the test on any error other than a proof of
 // infeasibility. It checks that Status and error agree.
 func solveOK(t *rapid.T, p *Problem, s *Settings) *Result {
@@ -77,9 +46,8 @@ func assignmentHolds(p *Problem, x []int) bool {
 }
 
 func TestPropFeasible(t *testing.T) {
-	draw := problems(t)
 	rapid.Check(t, func(t *rapid.T) {
-		p := draw(t, true)
+		p := randProblem(t, true)
 		r := solveOK(t, p, nil)
 		if r.Status == Optimal && !assignmentHolds(p, r.Assignment) {
 			t.Fatalf("Solve returned assignment %v, which breaks a constraint", r.Assignment)
@@ -91,9 +59,6 @@ func TestPropMatchesBruteForce(t *testing.T) {
 	for _, general := range []bool{false, true} {
 		name := map[bool]string{false: "laminar", true: "general"}[general]
 		t.Run(name, func(t *testing.T) {
-			if general {
-				requireGeneral(t)
-			}
 			rapid.Check(t, func(t *rapid.T) {
 				p := randLaminar(t, true)
 				if general {
@@ -122,9 +87,8 @@ func TestPropMatchesBruteForce(t *testing.T) {
 }
 
 func TestPropInfeasibleIffBruteForce(t *testing.T) {
-	draw := problems(t)
 	rapid.Check(t, func(t *rapid.T) {
-		p := draw(t, true)
+		p := randProblem(t, true)
 		want := solveBrute(p, DefaultResolution)
 		r, err := Solve(context.Background(), p, nil)
 		if want.feasible {
@@ -145,9 +109,8 @@ func TestPropInfeasibleIffBruteForce(t *testing.T) {
 // relaxed), and when the explanation says the set is irreducible, dropping
 // any one member makes the rest satisfiable.
 func TestPropExplainConflict(t *testing.T) {
-	draw := problems(t)
 	rapid.Check(t, func(t *rapid.T) {
-		p := draw(t, true)
+		p := randProblem(t, true)
 		if solveBrute(p, DefaultResolution).feasible {
 			return
 		}
@@ -172,9 +135,8 @@ func TestPropExplainConflict(t *testing.T) {
 }
 
 func TestPropVerifyAccepts(t *testing.T) {
-	draw := problems(t)
 	rapid.Check(t, func(t *rapid.T) {
-		p := draw(t, true)
+		p := randProblem(t, true)
 		r := solveOK(t, p, nil)
 		if r.Status == Infeasible && (len(p.Rows) > 0 || newExplainNet(p, newMask(p, allConstraints(p)), false) == nil) {
 			return // Verify documents that it cannot check these without the solver
@@ -186,9 +148,8 @@ func TestPropVerifyAccepts(t *testing.T) {
 }
 
 func TestPropVerifyRejectsPerturbed(t *testing.T) {
-	draw := problems(t)
 	rapid.Check(t, func(t *rapid.T) {
-		p := draw(t, true)
+		p := randProblem(t, true)
 		r := solveOK(t, p, nil)
 		if r.Status != Optimal {
 			return
@@ -337,9 +298,8 @@ func perturbTree(t *rapid.T, c *Certificate) {
 }
 
 func TestPropRenamingInvariant(t *testing.T) {
-	draw := problems(t)
 	rapid.Check(t, func(t *rapid.T) {
-		p := draw(t, true)
+		p := randProblem(t, true)
 		items := rapid.Permutation(seqInts(len(p.Items))).Draw(t, "items")
 		agents := rapid.Permutation(seqInts(len(p.Agents))).Draw(t, "agents")
 		q := renamed(p, items, agents)
@@ -409,9 +369,8 @@ func renamed(p *Problem, items, agents []int) *Problem {
 }
 
 func TestPropAddingBoundNeverRaises(t *testing.T) {
-	draw := problems(t)
 	rapid.Check(t, func(t *rapid.T) {
-		p := draw(t, true)
+		p := randProblem(t, true)
 		r := solveOK(t, p, nil)
 		q := *p
 		a := rapid.IntRange(0, len(p.Agents)-1).Draw(t, "agent")
@@ -432,7 +391,6 @@ func TestPropAddingBoundNeverRaises(t *testing.T) {
 }
 
 func TestPropFlowAgreesWithBranchAndBound(t *testing.T) {
-	requireGeneral(t)
 	rapid.Check(t, func(t *rapid.T) {
 		p := randLaminar(t, true)
 		r := solveOK(t, p, &Settings{Method: Flow})
@@ -449,9 +407,8 @@ func TestPropFlowAgreesWithBranchAndBound(t *testing.T) {
 }
 
 func TestPropResolution(t *testing.T) {
-	draw := problems(t)
 	rapid.Check(t, func(t *rapid.T) {
-		p := draw(t, false)
+		p := randProblem(t, false)
 		res := rapid.SampledFrom([]float64{1e-3, 0.01, 0.1, 0.5}).Draw(t, "res")
 		want := solveBrute(p, res)
 		r := solveOK(t, p, &Settings{Resolution: res})

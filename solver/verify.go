@@ -270,10 +270,11 @@ func maxString(m int) string {
 	return fmt.Sprint(m)
 }
 
-// ratString writes the scaled integer n / 2^shift as a decimal.
+// ratString writes the scaled integer n / 2^shift as a decimal with up to
+// 30 significant digits.
 func (v *verifier) ratString(n *big.Int) string {
 	q := new(big.Rat).SetFrac(n, new(big.Int).Lsh(big.NewInt(1), v.shift))
-	return q.FloatString(6)
+	return new(big.Float).SetPrec(256).SetRat(q).Text('g', 30)
 }
 
 // certificate checks the optimality proof of r.

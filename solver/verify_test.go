@@ -1,0 +1,320 @@
+package solver
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// rowProblem has two items and a row that lets A take one of them:
+// c0 weighs 3 for A and 1 for B, c1 weighs 3 for A and 2 for B. The
+// optimum gives c0 to A and c1 to B: 5.
+func rowProblem() *Problem {
+	return &Problem{
+		Items: []Item{
+			{Name: "c0", Options: []Option{{0, 3}, {1, 1}}},
+			{Name: "c1", Options: []Option{{0, 3}, {1, 2}}},
+		},
+		Agents: []string{"A", "B"},
+		Rows:   []Row{{Name: "A1", Terms: []Term{{Agent: 0, Group: AllItems, Coef: 1}}, Sense: LessEq, RHS: 1}},
+	}
+}
+
+// rowResult is the optimum of rowProblem with a hand-made proof: one leaf,
+// row price 1 (in units of Resolution 1): L = max(3-1, 1) + max(3-1, 2) + 1
+// = 5.
+func rowResult() *Result {
+	return &Result{
+		Status:     Optimal,
+		Objective:  5,
+		Assignment: []int{0, 1},
+		Certificate: &Certificate{
+			Resolution: 1, Objective: 5, Denominator: 1,
+			Nodes: []Node{{Parent: -1, Leaf: true, BoundPrices: []int64{}, RowPrices: []int64{1}}},
+		},
+	}
+}
+
+// branchResult proves rowProblem's optimum with a tree that branches on
+// (c0, A): the locking leaf needs row price 2/2 (Denominator 2), the
+// vetoing leaf none: its bound is 1 + 3 = 4.
+func branchResult() *Result {
+	r := rowResult()
+	r.Certificate.Denominator = 2
+	r.Certificate.Nodes = []Node{
+		{Parent: -1},
+		{Parent: 0, Branch: Pair{0, 0}, Lock: true, Leaf: true, BoundPrices: []int64{}, RowPrices: []int64{2}},
+		{Parent: 0, Branch: Pair{0, 0}, Lock: false, Leaf: true, BoundPrices: []int64{}, RowPrices: []int64{0}},
+	}
+	return r
+}
+
+// boundProblem is rowProblem with the row written as a bound.
+func boundProblem() *Problem {
+	p := rowProblem()
+	p.Rows = nil
+	p.Bounds = []Bound{{Agent: 0, Group: AllItems, Max: 1}}
+	return p
+}
+
+func boundResult() *Result {
+	r := rowResult()
+	r.Certificate.Nodes[0].BoundPrices = []int64{1}
+	r.Certificate.Nodes[0].RowPrices = []int64{}
+	return r
+}
+
+func TestVerifyAccepts(t *testing.T) {
+	tests := []struct {
+		name   string
+		reason string
+		p      *Problem
+		r      *Result
+	}{
+		{name: "row price", reason: "one leaf, a LessEq row priced 1", p: rowProblem(), r: rowResult()},
+		{name: "branch", reason: "two leaves, Denominator 2", p: rowProblem(), r: branchResult()},
+		{
+			name:   "fractional price",
+			reason: "price 1/2 on the locking leaf: 2.5 + 2.5 + 0.5 = 5.5 < 6",
+			p:      rowProblem(),
+			r: func() *Result {
+				r := branchResult()
+				r.Certificate.Nodes[1].RowPrices[0] = 1
+				return r
+			}(),
+		},
+		{name: "bound price", reason: "one leaf, a bound priced 1", p: boundProblem(), r: boundResult()},
+		{
+			name:   "halves",
+			reason: "row coefficients and right-hand side 0.5 need the power-of-two scaling",
+			p: func() *Problem {
+				p := rowProblem()
+				p.Rows[0].Terms[0].Coef, p.Rows[0].RHS = 0.5, 0.5
+				return p
+			}(),
+			r: func() *Result {
+				r := rowResult()
+				r.Certificate.Nodes[0].RowPrices[0] = 2
+				return r
+			}(),
+		},
+		{
+			name:   "feasible",
+			reason: "Feasible needs no proof",
+			p:      rowProblem(),
+			r:      &Result{Status: Feasible, Objective: 4, Assignment: []int{1, 0}},
+		},
+		{
+			name:   "infeasible",
+			reason: "Verify finds the minimums' conflict with its own max flow",
+			p:      upProblem(),
+			r:      &Result{Status: Infeasible},
+		},
+		{
+			name:   "empty leaf",
+			reason: "a leaf whose region is empty (c0 locked to A by the problem and vetoed on the path) proves nothing is missed",
+			p: func() *Problem {
+				p := rowProblem()
+				p.Locks = []Pair{{1, 1}}
+				return p
+			}(),
+			r: func() *Result {
+				r := branchResult()
+				r.Assignment = []int{0, 1}
+				r.Certificate.Nodes[1].Branch, r.Certificate.Nodes[2].Branch = Pair{1, 1}, Pair{1, 1}
+				r.Certificate.Nodes[1].RowPrices[0] = 2
+				r.Certificate.Nodes[2].RowPrices[0] = 0
+				return r
+			}(),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := Verify(tt.p, tt.r); err != nil {
+				t.Errorf("Verify = %v, want nil", err)
+			}
+		})
+	}
+}
+
+func TestVerifyRejects(t *testing.T) {
+	tests := []struct {
+		name   string
+		reason string
+		p      *Problem
+		r      *Result
+		edit   func(p *Problem, r *Result)
+		want   *CertificateError
+	}{{
+		name: "nil result", reason: "nothing to check",
+		p: rowProblem(), r: nil,
+		want: &CertificateError{Field: "result", Msg: "is nil"},
+	}, {
+		name: "invalid problem", reason: "Verify validates the problem first",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { p.Items[0].Options[0].Agent = 7 },
+		want: &CertificateError{Field: "problem", Msg: "solver: invalid problem: Items[0].Options[0].Agent: agent 7 out of range [0, 2)"},
+	}, {
+		name: "unknown with assignment", reason: "Unknown claims no assignment",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { r.Status = Unknown },
+		want: &CertificateError{Field: "Assignment", Msg: "status Unknown carries an assignment"},
+	}, {
+		name: "short assignment", reason: "one agent per item",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { r.Assignment = r.Assignment[:1] },
+		want: &CertificateError{Field: "Assignment", Msg: "has 1 entries for 2 items"},
+	}, {
+		name: "not an option", reason: "the agent must be one of the item's options",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { p.Agents = append(p.Agents, "C"); r.Assignment[1] = 2 },
+		want: &CertificateError{Field: "Assignment[1]", Msg: "agent 2 is not an option of item c1"},
+	}, {
+		name: "objective", reason: "the float objective must be the chosen weights' total",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { r.Objective = 5.5 },
+		want: &CertificateError{Field: "Objective", Msg: "5.5, but the chosen weights add up to 5"},
+	}, {
+		name: "lock", reason: "a lock must hold",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { p.Locks = []Pair{{0, 1}} },
+		want: &CertificateError{Field: "Assignment[0]", Msg: "item c0 goes to agent A, but Locks[0] locks it to agent B"},
+	}, {
+		name: "veto", reason: "a veto must hold",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { p.Vetoes = []Pair{{1, 1}} },
+		want: &CertificateError{Field: "Assignment[1]", Msg: "item c1 goes to agent B, which Vetoes[0] forbids"},
+	}, {
+		name: "bound", reason: "every bound must hold",
+		p: boundProblem(), r: boundResult(),
+		edit: func(p *Problem, r *Result) { r.Assignment = []int{0, 0}; r.Objective = 6 },
+		want: &CertificateError{Field: "Bounds[0]", Msg: "agent A gets 2 of all items, outside [0, 1]"},
+	}, {
+		name: "row", reason: "every row must hold",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { r.Assignment = []int{0, 0}; r.Objective = 6 },
+		want: &CertificateError{Field: "Rows[0]", Msg: "row A1: left-hand side 2 > right-hand side 1"},
+	}, {
+		name:   "row exactly",
+		reason: "1 + 2^-60 rounds to 1 in float64, but the row is an equality on exact values",
+		p: func() *Problem {
+			p := rowProblem()
+			p.Rows[0] = Row{Name: "eq", Pairs: []PairTerm{{0, 0, 1}, {1, 1, 1.0 / (1 << 60)}}, Sense: Equal, RHS: 1}
+			return p
+		}(),
+		r:    &Result{Status: Feasible, Objective: 5, Assignment: []int{0, 1}},
+		want: &CertificateError{Field: "Rows[0]", Msg: "row eq: left-hand side 1.00000000000000000086736173799 != right-hand side 1"},
+	}, {
+		name: "no certificate", reason: "Optimal needs a proof",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate = nil },
+		want: &CertificateError{Field: "Certificate", Msg: "status Optimal without a certificate"},
+	}, {
+		name: "resolution", reason: "the resolution must be positive",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Resolution = 0 },
+		want: &CertificateError{Field: "Certificate.Resolution", Msg: "0 is not a positive finite number"},
+	}, {
+		name: "denominator", reason: "the denominator must be positive",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Denominator = 0 },
+		want: &CertificateError{Field: "Certificate.Denominator", Msg: "0 is not positive"},
+	}, {
+		name: "scaled objective", reason: "Objective must be the assignment's scaled total",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Objective = 4 },
+		want: &CertificateError{Field: "Certificate.Objective", Msg: "4, but the assignment's scaled objective is 5"},
+	}, {
+		name: "leaf bound", reason: "without the row price the leaf's bound is 3 + 3 = 6, not below 5 + 1",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[0].RowPrices[0] = 0 },
+		want: &CertificateError{Field: "Certificate.Nodes[0]", Msg: "leaf bound 6.000 is not below Objective+1 = 6"},
+	}, {
+		name: "branch leaf bound", reason: "the locking leaf without its price: 3 + 3 = 6",
+		p: rowProblem(), r: branchResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[1].RowPrices[0] = 0 },
+		want: &CertificateError{Field: "Certificate.Nodes[1]", Msg: "leaf bound 6.000 is not below Objective+1 = 6"},
+	}, {
+		name: "row price sign", reason: "a LessEq row's price must not be negative",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[0].RowPrices[0] = -1 },
+		want: &CertificateError{Field: "Certificate.Nodes[0].RowPrices[0]", Msg: "price -1 has the wrong sign for a <= row"},
+	}, {
+		name: "bound price sign", reason: "a positive price needs a maximum",
+		p: boundProblem(), r: boundResult(),
+		edit: func(p *Problem, r *Result) { p.Bounds[0].Max = Unlimited; r.Assignment = []int{0, 1} },
+		want: &CertificateError{Field: "Certificate.Nodes[0].BoundPrices[0]", Msg: "price 1 > 0 on a bound without maximum"},
+	}, {
+		name: "price count", reason: "one price per bound",
+		p: boundProblem(), r: boundResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[0].BoundPrices = nil },
+		want: &CertificateError{Field: "Certificate.Nodes[0].BoundPrices", Msg: "has 0 prices for 1 bounds"},
+	}, {
+		name: "empty tree", reason: "a proof needs a root",
+		p: rowProblem(), r: rowResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes = nil },
+		want: &CertificateError{Field: "Certificate.Nodes", Msg: "the tree is empty"},
+	}, {
+		name: "root parent", reason: "the root has no parent",
+		p: rowProblem(), r: branchResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[0].Parent = 2 },
+		want: &CertificateError{Field: "Certificate.Nodes[0].Parent", Msg: "the root's parent is 2, want -1"},
+	}, {
+		name: "cycle", reason: "parent links must lead to the root",
+		p: rowProblem(), r: branchResult(),
+		edit: func(p *Problem, r *Result) {
+			r.Certificate.Nodes = append(r.Certificate.Nodes, Node{Parent: 4, Leaf: true}, Node{Parent: 3, Leaf: true})
+		},
+		want: &CertificateError{Field: "Certificate.Nodes[3]", Msg: "the parent links form a cycle"},
+	}, {
+		name: "one child", reason: "an inner node needs both branches",
+		p: rowProblem(), r: branchResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes = r.Certificate.Nodes[:2] },
+		want: &CertificateError{Field: "Certificate.Nodes[0]", Msg: "an inner node with 1 children, want 2"},
+	}, {
+		name: "both lock", reason: "the children must lock and veto the same pair",
+		p: rowProblem(), r: branchResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[2].Lock = true },
+		want: &CertificateError{Field: "Certificate.Nodes[0]", Msg: "children 1 and 2 do not lock and veto the same pair: (0, 0, lock true) and (0, 0, lock true)"},
+	}, {
+		name: "different pairs", reason: "a lock of one pair and a veto of another do not cover the region",
+		p: rowProblem(), r: branchResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[2].Branch = Pair{1, 0} },
+		want: &CertificateError{Field: "Certificate.Nodes[0]", Msg: "children 1 and 2 do not lock and veto the same pair: (0, 0, lock true) and (1, 0, lock false)"},
+	}, {
+		name: "leaf with children", reason: "a leaf has no children",
+		p: rowProblem(), r: branchResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[0].Leaf = true },
+		want: &CertificateError{Field: "Certificate.Nodes[0]", Msg: "a leaf with 2 children"},
+	}, {
+		name: "branch out of range", reason: "branch pairs must exist",
+		p: rowProblem(), r: branchResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[1].Branch.Item = 9 },
+		want: &CertificateError{Field: "Certificate.Nodes[1].Branch", Msg: "pair (9, 0) out of range"},
+	}, {
+		name: "feasible problem said infeasible", reason: "Verify's max flow finds an assignment",
+		p: boundProblem(), r: &Result{Status: Infeasible},
+		want: &CertificateError{Field: "Status", Msg: "status Infeasible, but the bound network has a feasible flow"},
+	}, {
+		name: "infeasible with rows", reason: "Verify cannot check infeasibility of rows without a solver",
+		p: rowProblem(), r: &Result{Status: Infeasible},
+		want: &CertificateError{Field: "Status", Msg: "infeasibility of a problem with rows cannot be checked without the solver"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.edit != nil {
+				tt.edit(tt.p, tt.r)
+			}
+			err := Verify(tt.p, tt.r)
+			var got *CertificateError
+			if !errors.As(err, &got) || !errors.Is(err, ErrCertificate) {
+				t.Fatalf("Verify = %v, want a *CertificateError wrapping ErrCertificate", err)
+			}
+			if diff := cmp.Diff(tt.want, got, cmpopts.IgnoreFields(CertificateError{}, "Err")); diff != "" {
+				t.Errorf("Verify mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
