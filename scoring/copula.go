@@ -44,7 +44,7 @@ func NewCopula(national, state float64) (Copula, error) {
 	}
 	rest := 1 - national*national - state*state
 	if rest < -copulaTolerance {
-		return Copula{}, invalid("Copula.State", -1, "National^2 + State^2 = %v exceeds 1", 1-rest)
+		return Copula{}, invalid("Copula.State", -1, "National^2 + State^2 = %.6g exceeds 1", 1-rest)
 	}
 	return Copula{National: national, State: state, Seat: math.Sqrt(max(rest, 0))}, nil
 }

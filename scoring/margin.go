@@ -185,8 +185,8 @@ type MarginParts struct {
 // the rival vote is the rival bloc's own arithmetic plus Lambda times the
 // alliance's untransferred vote, each other bloc's vote is its own
 // arithmetic, and Opp is the largest of the rival, the other blocs and the
-// shares of parties contesting alone (see DESIGN.md, "Model math"). The parts
-// explain the margin.
+// shares of parties contesting alone. All terms are vote shares, so a swing
+// of 0.02 moves the margin by two points. The parts explain the margin.
 //
 // Margin returns an [*InputError] wrapping [ErrInvalid] naming the first
 // invalid element: a share, rate or Lambda outside [0, 1] or NaN, a

@@ -56,8 +56,8 @@ type QuantileEstimate struct {
 // probabilities p (one per seat), the seats' states (any integer labels; seats
 // with equal labels share a state component) and the copula c, and returns
 // the distribution of the number of seats won. Seat i is won in a scenario
-// when its latent variable (see [Copula]) falls below Phi^-1(p[i]), so it is
-// won with probability p[i] exactly.
+// when its latent variable (see [Copula]) falls below Phi^-1(p[i]), so its
+// marginal win probability is p[i] whatever the copula.
 //
 // The work is split into fixed chunks of 1024 scenarios. Before drawing,
 // Simulate takes two uint64 values per chunk from rnd, in chunk order, and
