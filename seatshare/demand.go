@@ -189,7 +189,7 @@ func (p *Planner) resolve(field string, ss SeatSet) ([]int, string, error) {
 	if len(ss.Seats) > 0 {
 		labels := make([]string, len(ss.Seats))
 		for i, r := range ss.Seats {
-			item, ok := p.seatIndex(SeatID{r.State, r.No})
+			item, ok := p.seatIndex(SeatID(r))
 			if !ok {
 				return nil, "", serr(fmt.Sprintf("%s.seats[%d].pc_no", field, i), "no seat %s/%d among the scenario's seats", r.State, r.No)
 			}

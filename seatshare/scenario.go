@@ -342,10 +342,12 @@ func ReadScenario(r io.Reader, name string) (*Scenario, error) {
 	dec.DisallowUnknownFields()
 	var s Scenario
 	if err := dec.Decode(&s); err != nil {
-		return nil, decodeError(name, data, dec, err)
+		return nil, decodeError(name, data, err)
 	}
+	end := dec.InputOffset()
 	if _, err := dec.Token(); err != io.EOF {
-		line, col := position(data, dec.InputOffset())
+		off := int64(len(data) - len(bytes.TrimLeft(data[end:], " \t\r\n")))
+		line, col := position(data, off)
 		return nil, &ScenarioError{Source: name, Err: fmt.Errorf("line %d, column %d: data after the scenario", line, col)}
 	}
 	if err := s.Validate(); err != nil {
@@ -358,18 +360,21 @@ func ReadScenario(r io.Reader, name string) (*Scenario, error) {
 	return &s, nil
 }
 
-// decodeError turns an encoding/json error into a *ScenarioError with a
-// line and column.
-func decodeError(name string, data []byte, dec *json.Decoder, err error) error {
+// decodeError turns an encoding/json error into a *ScenarioError, with a
+// line and column when encoding/json gives a position: at the offending
+// character of a syntax error, after the value of a type error, at the end
+// of a truncated document.
+func decodeError(name string, data []byte, err error) error {
 	var (
 		syn *json.SyntaxError
 		typ *json.UnmarshalTypeError
 	)
-	off := dec.InputOffset()
+	var off int64
 	field := ""
 	switch {
 	case errors.As(err, &syn):
-		off = syn.Offset
+		// Offset counts the bytes read, the offending one included.
+		off = syn.Offset - 1
 	case errors.As(err, &typ):
 		off = typ.Offset
 		field = typ.Field
@@ -378,6 +383,9 @@ func decodeError(name string, data []byte, dec *json.Decoder, err error) error {
 		return &ScenarioError{Source: name, Err: errors.New("empty document")}
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		off = int64(len(data))
+	default:
+		// Unknown fields: encoding/json gives no position.
+		return &ScenarioError{Source: name, Err: err}
 	}
 	line, col := position(data, off)
 	return &ScenarioError{Source: name, Field: field, Err: fmt.Errorf("line %d, column %d: %w", line, col, err)}
