@@ -65,7 +65,8 @@ type QuantileEstimate struct {
 // method of Marsaglia and Tsang, 2000); chunks run on up to GOMAXPROCS
 // goroutines and their integer counts are added. So the result depends only
 // on p, states, c, scenarios and the state of rnd, never on GOMAXPROCS or
-// scheduling. Within a scenario the draws are: the national component, then
+// scheduling. (Across architectures, last-bit differences in math.Exp or
+// fused multiply-adds may flip a rare comparison.) Within a scenario the draws are: the national component, then
 // one component per state in order of first appearance in states, then one
 // seat component per seat whose p is strictly between 0 and 1, in seat order.
 // (Seats with p of 0 or 1 are decided without a draw.)

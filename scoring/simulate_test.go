@@ -200,6 +200,12 @@ func TestSimulateGolden(t *testing.T) {
 	// The stream contract (chunking, seeding, draw order) is part of the API:
 	// a change that alters results for a given seed must be deliberate
 	// (regenerate with go test -run TestSimulateGolden -update).
+	if runtime.GOARCH != "amd64" {
+		// math.Exp and math.Log have assembly versions on amd64 whose last
+		// bits may differ elsewhere, and other architectures may fuse
+		// multiply-adds; either can flip a rare threshold comparison.
+		t.Skipf("golden values were recorded on amd64, not %s", runtime.GOARCH)
+	}
 	path := filepath.Join("testdata", "prob", "simulate_golden.json")
 	p, states := fixedSeats(12, 3, 11)
 	cop, _ := scoring.NewCopula(0.3, 0.4)
