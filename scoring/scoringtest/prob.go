@@ -34,9 +34,9 @@ func Probabilities(n int) *rapid.Generator[[]float64] {
 	return rapid.SliceOfN(Probability(), n, n)
 }
 
-// Margin returns a generator of margins in vote-share points: mostly in
+// Margins returns a generator of margins in vote-share points: mostly in
 // [-1, 1], sometimes far outside it, sometimes infinite or exactly zero.
-func Margin() *rapid.Generator[float64] {
+func Margins() *rapid.Generator[float64] {
 	return rapid.OneOf(
 		rapid.Float64Range(-1, 1),
 		rapid.Float64Range(-1e6, 1e6),
@@ -149,7 +149,7 @@ func Seats(parties int) *rapid.Generator[scoring.Seat] {
 
 // CheckLink runs the properties every [scoring.Link] must have, as subtests
 // of t: probabilities lie in [0, 1], they do not decrease as the margin
-// grows, and a NaN margin gives NaN. Margins come from [Margin]. Use it to
+// grows, and a NaN margin gives NaN. Margins come from [Margins]. Use it to
 // test a link of your own:
 //
 //	func TestMyLink(t *testing.T) { scoringtest.CheckLink(t, MyLink{}) }
@@ -157,7 +157,7 @@ func CheckLink(t *testing.T, l scoring.Link) {
 	t.Helper()
 	t.Run("InUnitInterval", func(t *testing.T) {
 		rapid.Check(t, func(t *rapid.T) {
-			margin := Margin().Draw(t, "margin")
+			margin := Margins().Draw(t, "margin")
 			if p := l.Prob(margin); !(p >= 0 && p <= 1) {
 				t.Fatalf("Prob(%v) = %v, want a value in [0, 1]", margin, p)
 			}
@@ -165,7 +165,7 @@ func CheckLink(t *testing.T, l scoring.Link) {
 	})
 	t.Run("Monotone", func(t *testing.T) {
 		rapid.Check(t, func(t *rapid.T) {
-			margin := Margin().Draw(t, "margin")
+			margin := Margins().Draw(t, "margin")
 			step := rapid.OneOf(rapid.Float64Range(0, 1e-6), rapid.Float64Range(0, 1)).Draw(t, "step")
 			higher := margin + step
 			if p, q := l.Prob(margin), l.Prob(higher); p > q {

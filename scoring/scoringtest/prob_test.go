@@ -55,7 +55,7 @@ func TestSeatsAreValid(t *testing.T) {
 
 func TestMarginsAreNotNaN(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		if m := scoringtest.Margin().Draw(t, "m"); math.IsNaN(m) {
+		if m := scoringtest.Margins().Draw(t, "m"); math.IsNaN(m) {
 			t.Fatal("generated NaN")
 		}
 	})
