@@ -19,6 +19,7 @@ import (
 // tie-break. Divisor methods return a
 // divisor certificate that [CheckDivisor] verifies.
 //
+// [Quotas] gives each party's exact quota with its floor and ceiling and
 // [CheckQuota] reports quota violations of any allocation; [Gallagher],
 // [LoosemoreHanby], [SainteLagueIndex], [DHondtIndex] and [EffectiveParties]
 // measure disproportionality and fragmentation.

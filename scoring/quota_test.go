@@ -94,3 +94,27 @@ func TestCheckQuotaMatchesDefinition(t *testing.T) {
 		}
 	})
 }
+
+func TestQuotas(t *testing.T) {
+	got, err := scoring.Quotas([]int64{8200, 610, 600, 590}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []scoring.Quota{
+		{Exact: big.NewRat(41, 5), Floor: 8, Ceil: 9},
+		{Exact: big.NewRat(61, 100), Floor: 0, Ceil: 1},
+		{Exact: big.NewRat(3, 5), Floor: 0, Ceil: 1},
+		{Exact: big.NewRat(59, 100), Floor: 0, Ceil: 1},
+	}
+	if diff := cmp.Diff(want, got, ratComparer); diff != "" {
+		t.Errorf("Quotas mismatch (-want +got):\n%s", diff)
+	}
+	got, err = scoring.Quotas([]int64{3, 1}, 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []scoring.Quota{{Exact: big.NewRat(6, 1), Floor: 6, Ceil: 6}, {Exact: big.NewRat(2, 1), Floor: 2, Ceil: 2}}
+	if diff := cmp.Diff(want, got, ratComparer); diff != "" {
+		t.Errorf("Quotas with whole quotas mismatch (-want +got):\n%s", diff)
+	}
+}
