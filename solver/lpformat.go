@@ -19,6 +19,8 @@ type linearForm struct {
 	vars []linVar
 	// first[i] is the index in vars of item i's first variable.
 	first []int
+	// ofAgent[a] lists agent a's variables in increasing order.
+	ofAgent [][]int
 	rows  []linRow
 	// zero reports whether the rows use the variable "zero", fixed at 0,
 	// which stands for an empty left-hand side.
@@ -68,6 +70,10 @@ func newLinearForm(p *Problem) *linearForm {
 		}
 	}
 	lf.first[len(p.Items)] = len(lf.vars)
+	lf.ofAgent = make([][]int, len(p.Agents))
+	for v, x := range lf.vars {
+		lf.ofAgent[x.agent] = append(lf.ofAgent[x.agent], v)
+	}
 
 	for i := range p.Items {
 		var terms []linTerm
@@ -79,11 +85,7 @@ func newLinearForm(p *Problem) *linearForm {
 	}
 	for b, bd := range p.Bounds {
 		var terms []linTerm
-		for _, i := range lf.groupItems(bd.Group) {
-			if v := lf.find(i, bd.Agent); v >= 0 {
-				terms = append(terms, linTerm{v: v, coef: 1})
-			}
-		}
+		lf.agentVars(bd.Agent, bd.Group, func(v int) { terms = append(terms, linTerm{v: v, coef: 1}) })
 		slices.SortFunc(terms, func(x, y linTerm) int { return x.v - y.v })
 		desc := fmt.Sprintf("bound %d%s: agent %s in %s", b, quoteName(bd.Name), strconv.Quote(agentName(p, bd.Agent)), strconv.Quote(groupName(p, bd.Group)))
 		if bd.Min > 0 {
@@ -134,15 +136,20 @@ func (lf *linearForm) find(item, agent int) int {
 	return -1
 }
 
-func (lf *linearForm) groupItems(g int) []int {
-	if g != AllItems {
-		return lf.p.Groups[g].Items
+// agentVars calls f with every variable of agent a whose item is in group
+// g (or anywhere, for AllItems).
+func (lf *linearForm) agentVars(a, g int, f func(v int)) {
+	if g == AllItems {
+		for _, v := range lf.ofAgent[a] {
+			f(v)
+		}
+		return
 	}
-	all := make([]int, len(lf.p.Items))
-	for i := range all {
-		all[i] = i
+	for _, i := range lf.p.Groups[g].Items {
+		if v := lf.find(i, a); v >= 0 {
+			f(v)
+		}
 	}
-	return all
 }
 
 // rowTerms expands a row's terms and pairs to variables. The coefficients of
@@ -151,11 +158,7 @@ func (lf *linearForm) groupItems(g int) []int {
 func (lf *linearForm) rowTerms(row Row) []linTerm {
 	var raw []linTerm
 	for _, t := range row.Terms {
-		for _, i := range lf.groupItems(t.Group) {
-			if v := lf.find(i, t.Agent); v >= 0 {
-				raw = append(raw, linTerm{v: v, coef: t.Coef})
-			}
-		}
+		lf.agentVars(t.Agent, t.Group, func(v int) { raw = append(raw, linTerm{v: v, coef: t.Coef}) })
 	}
 	for _, t := range row.Pairs {
 		if v := lf.find(t.Item, t.Agent); v >= 0 {
@@ -194,11 +197,17 @@ func exactSum(ts []linTerm) float64 {
 }
 
 // varName returns the name of variable v: x<item>_<agent>, or zero.
-func (lf *linearForm) varName(v int) string {
+func (lf *linearForm) varName(v int) string { return string(lf.appendVarName(nil, v)) }
+
+// appendVarName appends the name of variable v to b.
+func (lf *linearForm) appendVarName(b []byte, v int) []byte {
 	if v == zeroVar {
-		return "zero"
+		return append(b, "zero"...)
 	}
-	return "x" + strconv.Itoa(lf.vars[v].item) + "_" + strconv.Itoa(lf.vars[v].agent)
+	b = append(b, 'x')
+	b = strconv.AppendInt(b, int64(lf.vars[v].item), 10)
+	b = append(b, '_')
+	return strconv.AppendInt(b, int64(lf.vars[v].agent), 10)
 }
 
 // header returns the comment lines that explain the names.
@@ -278,22 +287,27 @@ func WriteLP(w io.Writer, p *Problem) error {
 
 // writeLPTerms writes " c1 x1 + c2 x2 ...", ten terms to a line.
 func (lf *linearForm) writeLPTerms(bw *bufio.Writer, terms []linTerm) {
+	b := make([]byte, 0, 64)
 	for k, t := range terms {
+		b = b[:0]
 		if k > 0 && k%10 == 0 {
-			bw.WriteString("\n   ")
+			b = append(b, "\n   "...)
 		}
 		c := t.coef
 		switch {
 		case math.Signbit(c):
-			bw.WriteString(" -")
+			b = append(b, " -"...)
 			c = -c
 		case k > 0:
-			bw.WriteString(" +")
+			b = append(b, " +"...)
 		}
 		if c != 1 {
-			bw.WriteString(" " + formatFloat(c))
+			b = append(b, ' ')
+			b = strconv.AppendFloat(b, c, 'g', -1, 64)
 		}
-		bw.WriteString(" " + lf.varName(t.v))
+		b = append(b, ' ')
+		b = lf.appendVarName(b, t.v)
+		bw.Write(b)
 	}
 }
 
