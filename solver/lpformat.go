@@ -21,7 +21,7 @@ type linearForm struct {
 	first []int
 	// ofAgent[a] lists agent a's variables in increasing order.
 	ofAgent [][]int
-	rows  []linRow
+	rows    []linRow
 	// zero reports whether the rows use the variable "zero", fixed at 0,
 	// which stands for an empty left-hand side.
 	zero bool
