@@ -16,8 +16,8 @@ import (
 // floating-point rounding. A tie for the last seats is reported as a
 // [*TieError] listing every valid result, unless
 // [ApportionSettings.TieBreak] asks for the documented deterministic
-// tie-break. Divisor methods return a
-// divisor certificate that [CheckDivisor] verifies.
+// tie-break. Divisor methods return a divisor certificate that
+// [CheckDivisor] verifies.
 //
 // [Quotas] gives each party's exact quota with its floor and ceiling and
 // [CheckQuota] reports quota violations of any allocation; [Gallagher],
