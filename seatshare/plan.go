@@ -283,8 +283,23 @@ type SeatPlan struct {
 	// Regret is max(0, the best member's W - W): what the seat alone loses
 	// to the demands. (The plan's total may still be optimal.)
 	Regret float64
+	// Alternatives lists the other members that may contest the seat, in
+	// member order, each with the exact cost of giving it the seat.
+	Alternatives []Alternative
 	// Locked is true when a lock or a rule gave the seat to Party.
 	Locked bool
+}
+
+// Alternative is another member that may contest a seat of a plan.
+type Alternative struct {
+	Party string  `json:"party"`
+	W     float64 `json:"w"`
+	// Cost is the reduced cost of the switch under the bounds: the
+	// expected wins lost by the best plan that gives this party the seat
+	// (every other seat may change too), never negative. It is nil when no
+	// such plan meets the demands (the seat is locked, the party vetoed
+	// there, or a bound forbids it).
+	Cost *float64 `json:"cost"`
 }
 
 // PartyPlan is one member's part of a plan.
@@ -348,13 +363,15 @@ type Quantile struct {
 var quantileLevels = [...]float64{0.05, 0.25, 0.5, 0.75, 0.95}
 
 // Plan solves the planner's problem and explains the optimum: every seat
-// with its alternative, every party, every constraint with its price (two
-// re-solves each, see ConstraintPlan), and the simulated distribution of
-// the total when the scenario asks for it.
+// with its alternatives and the cost of switching to each (one re-solve
+// per alternative, see Alternative), every party, every constraint with
+// its price (two re-solves each, see ConstraintPlan), and the simulated
+// distribution of the total when the scenario asks for it.
 //
 // Plan returns an *InfeasibleError when the demands cannot all be met, and
-// ctx.Err() when ctx ends first. Its cost is 1 + 2*K solves for K
-// constraints, plus the simulation's O(N*S).
+// ctx.Err() when ctx ends first. Its cost is 1 + A + 2*K solves for A
+// alternatives over all seats and K constraints, plus the simulation's
+// O(N*S) for N scenarios of S seats.
 func (p *Planner) Plan(ctx context.Context) (*Plan, error) {
 	res, err := p.solve(ctx, p.problem)
 	if err != nil {
@@ -395,6 +412,9 @@ func (p *Planner) Plan(ctx context.Context) (*Plan, error) {
 		parties[a].Expected += o.W
 	}
 	plan.Parties = parties
+	if err := p.switchCosts(ctx, res, plan.Seats); err != nil {
+		return nil, err
+	}
 	if plan.Constraints, err = p.price(ctx, res); err != nil {
 		return nil, err
 	}

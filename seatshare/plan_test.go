@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -253,6 +254,23 @@ func TestPlanProperties(t *testing.T) {
 		if math.Abs(plan.Expected-best) > 1e-7 {
 			t.Fatalf("Expected = %v, brute force %v", plan.Expected, best)
 		}
+		// The switch cost of one alternative equals brute force with the
+		// seat forced to it.
+		i := rapid.IntRange(0, len(plan.Seats)-1).Draw(t, "switchSeat")
+		if alts := plan.Seats[i].Alternatives; len(alts) > 0 {
+			a := alts[rapid.IntRange(0, len(alts)-1).Draw(t, "switchAlt")]
+			forced := pl.Problem()
+			forced.Locks = append(forced.Locks, solver.Pair{Item: i, Agent: slices.Index(forced.Agents, a.Party)})
+			fbest, ffeasible := bruteForce(forced)
+			switch {
+			case !ffeasible && a.Cost != nil:
+				t.Fatalf("switching seat %d to %s costs %v, brute force finds no plan", i, a.Party, *a.Cost)
+			case ffeasible && a.Cost == nil:
+				t.Fatalf("switching seat %d to %s: no cost, brute force finds %v", i, a.Party, fbest)
+			case ffeasible && math.Abs(best-fbest-*a.Cost) > 1e-7:
+				t.Fatalf("switching seat %d to %s costs %v, brute force %v", i, a.Party, *a.Cost, best-fbest)
+			}
+		}
 		if len(s.Demands) == 0 {
 			return
 		}
@@ -365,5 +383,9 @@ func BenchmarkPlanUttarPradesh(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(1+2*len(plan.Constraints)), "solves/op")
+	solves := 1 + 2*len(plan.Constraints)
+	for _, seat := range plan.Seats {
+		solves += len(seat.Alternatives)
+	}
+	b.ReportMetric(float64(solves), "solves/op")
 }

@@ -98,6 +98,54 @@ func (p *Planner) price(ctx context.Context, res *solver.Result) ([]ConstraintPl
 	return out, nil
 }
 
+// switchCosts fills the Alternatives of every seat: for each other member
+// that may contest it, the exact loss of the best plan that gives it the
+// seat (a re-solve with that lock added), or nil when there is none.
+func (p *Planner) switchCosts(ctx context.Context, res *solver.Result, seats []SeatPlan) error {
+	prob := p.problem
+	locked := make([]bool, len(p.seats))
+	for _, l := range prob.Locks {
+		locked[l.Item] = true
+	}
+	vetoed := make(map[solver.Pair]bool, len(prob.Vetoes))
+	for _, v := range prob.Vetoes {
+		vetoed[v] = true
+	}
+	forced := cloneProblem(prob)
+	forced.Locks = append(forced.Locks, solver.Pair{})
+	last := len(forced.Locks) - 1
+	for i, sw := range p.seats {
+		for _, o := range sw.Options {
+			if o.Party == seats[i].Party {
+				continue
+			}
+			alt := Alternative{Party: o.Party, W: o.W}
+			pair := solver.Pair{Item: i, Agent: slices.Index(p.members, o.Party)}
+			if !locked[i] && !vetoed[pair] {
+				forced.Locks[last] = pair
+				r, err := solver.Solve(ctx, forced, nil)
+				switch {
+				case errors.Is(err, solver.ErrInfeasible):
+				case err != nil:
+					return err
+				case r.Status != solver.Optimal:
+					return fmt.Errorf("seatshare: switching %v to %s: solver stopped with status %v", sw.ID, o.Party, r.Status)
+				default:
+					// A restriction can only lose, so the difference is
+					// never negative for proven optima.
+					loss, err := objectiveGain(r, res, fmt.Sprintf("switch %v to %s", sw.ID, o.Party))
+					if err != nil {
+						return err
+					}
+					alt.Cost = &loss
+				}
+			}
+			seats[i].Alternatives = append(seats[i].Alternatives, alt)
+		}
+	}
+	return nil
+}
+
 // gain solves a relaxation of the planner's problem and returns how many
 // expected wins it gains over res.
 func (p *Planner) gain(ctx context.Context, res *solver.Result, relaxed *solver.Problem, c constraint) (float64, error) {

@@ -13,19 +13,30 @@ import (
 // name and reserved ("GEN", "SC" or "ST").
 func (s SeatPlan) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		State       string  `json:"state"`
-		No          int     `json:"pc_no"`
-		Name        string  `json:"name"`
-		Reserved    string  `json:"reserved"`
-		Party       string  `json:"party"`
-		W           float64 `json:"w"`
-		Margin      float64 `json:"margin"`
-		Opponent    string  `json:"opponent"`
-		Alternative string  `json:"alternative"`
-		AltW        float64 `json:"alternative_w"`
-		Regret      float64 `json:"regret"`
-		Locked      bool    `json:"locked"`
-	}{s.ID.State, s.ID.No, s.Name, s.Category.String(), s.Party, s.W, s.Margin, s.Opponent, s.Alternative, s.AltW, s.Regret, s.Locked})
+		State       string        `json:"state"`
+		No          int           `json:"pc_no"`
+		Name        string        `json:"name"`
+		Reserved    string        `json:"reserved"`
+		Party       string        `json:"party"`
+		W           float64       `json:"w"`
+		Margin      float64       `json:"margin"`
+		Opponent    string        `json:"opponent"`
+		Alternative string        `json:"alternative"`
+		AltW        float64       `json:"alternative_w"`
+		Regret      float64       `json:"regret"`
+		Locked      bool          `json:"locked"`
+		Alts        []Alternative `json:"alternatives"`
+	}{s.ID.State, s.ID.No, s.Name, s.Category.String(), s.Party, s.W, s.Margin, s.Opponent, s.Alternative, s.AltW, s.Regret, s.Locked, s.Alternatives})
+}
+
+// switchCost returns the cost of giving s to its Alternative, or nil.
+func (s *SeatPlan) switchCost() *float64 {
+	for _, a := range s.Alternatives {
+		if a.Party == s.Alternative {
+			return a.Cost
+		}
+	}
+	return nil
 }
 
 // WriteJSON writes p as indented JSON. The output depends only on p, so
@@ -43,7 +54,8 @@ type Table uint8
 const (
 	// SeatTable has one row per seat: state, pc_no, pc_name, reserved,
 	// party, w, margin, opponent, alternative, alternative_w, regret,
-	// locked.
+	// switch_cost (the cost of giving the seat to alternative; empty when
+	// no plan does), locked.
 	SeatTable Table = iota
 	// PartyTable has one row per member: party, seats, expected_wins.
 	PartyTable
@@ -61,9 +73,13 @@ func WriteCSV(w io.Writer, p *Plan, t Table) error {
 	f6 := func(x float64) string { return strconv.FormatFloat(x, 'f', 6, 64) }
 	switch t {
 	case SeatTable:
-		cw.Write([]string{"state", "pc_no", "pc_name", "reserved", "party", "w", "margin", "opponent", "alternative", "alternative_w", "regret", "locked"})
+		cw.Write([]string{"state", "pc_no", "pc_name", "reserved", "party", "w", "margin", "opponent", "alternative", "alternative_w", "regret", "switch_cost", "locked"})
 		for _, s := range p.Seats {
-			cw.Write([]string{s.ID.State, strconv.Itoa(s.ID.No), s.Name, s.Category.String(), s.Party, f6(s.W), f6(s.Margin), s.Opponent, s.Alternative, f6(s.AltW), f6(s.Regret), strconv.FormatBool(s.Locked)})
+			cost := ""
+			if c := s.switchCost(); c != nil {
+				cost = f6(*c)
+			}
+			cw.Write([]string{s.ID.State, strconv.Itoa(s.ID.No), s.Name, s.Category.String(), s.Party, f6(s.W), f6(s.Margin), s.Opponent, s.Alternative, f6(s.AltW), f6(s.Regret), cost, strconv.FormatBool(s.Locked)})
 		}
 	case PartyTable:
 		cw.Write([]string{"party", "seats", "expected_wins"})
@@ -144,12 +160,17 @@ func WriteTable(w io.Writer, p *Plan) error {
 		ew.columns(rows, "llrlrr")
 	}
 
-	ew.printf("\nSeats (P = win probability; margin in vote-share points; regret = best member's P - P)\n")
-	rows = [][]string{{"seat", "name", "res", "party", "P", "margin", "opponent", "next best", "its P", "regret", "locked"}}
+	ew.printf("\nSeats (P = win probability; margin in vote-share points; regret = best member's P - P;\n" +
+		"switch cost = expected wins lost by the best plan that gives the seat to the next best member)\n")
+	rows = [][]string{{"seat", "name", "res", "party", "P", "margin", "opponent", "next best", "its P", "regret", "switch cost", "locked"}}
 	for _, s := range p.Seats {
-		alt, altW := "-", "-"
+		alt, altW, cost := "-", "-", "-"
 		if s.Alternative != "" {
 			alt, altW = s.Alternative, fmt.Sprintf("%.3f", s.AltW)
+			cost = "infeasible"
+			if c := s.switchCost(); c != nil {
+				cost = fmt.Sprintf("%.4f", *c)
+			}
 		}
 		opp := s.Opponent
 		if opp == "" {
@@ -160,9 +181,9 @@ func WriteTable(w io.Writer, p *Plan) error {
 			locked = "locked"
 		}
 		rows = append(rows, []string{s.ID.String(), s.Name, s.Category.String(), s.Party, fmt.Sprintf("%.3f", s.W),
-			fmt.Sprintf("%+.1f", 100*s.Margin), opp, alt, altW, fmt.Sprintf("%.3f", s.Regret), locked})
+			fmt.Sprintf("%+.1f", 100*s.Margin), opp, alt, altW, fmt.Sprintf("%.3f", s.Regret), cost, locked})
 	}
-	ew.columns(rows, "lllllrllrrl")
+	ew.columns(rows, "lllllrllrrrl")
 	return ew.err
 }
 
@@ -182,7 +203,7 @@ func WriteFrontier(w io.Writer, party, set string, pts []FrontierPoint) error {
 		}
 		change := ""
 		if havePrev {
-			change = fmt.Sprintf("%+.4f", pt.Expected-prev)
+			change = signed4(pt.Expected - prev)
 		}
 		rows = append(rows, []string{strconv.Itoa(pt.Seats), fmt.Sprintf("%.4f", pt.Expected), change})
 		prev, havePrev = pt.Expected, true
@@ -245,6 +266,16 @@ func (e *errWriter) columns(rows [][]string, align string) {
 		}
 		e.printf("%s\n", strings.TrimRight(b.String(), " "))
 	}
+}
+
+// signed4 writes x with a sign and 4 decimals, without "-0.0000" for
+// tiny negative numbers.
+func signed4(x float64) string {
+	s := fmt.Sprintf("%+.4f", x)
+	if s == "-0.0000" {
+		return "+0.0000"
+	}
+	return s
 }
 
 func yesNo(b bool) string {

@@ -119,6 +119,11 @@ func checkPlan(t failer, pl *seatshare.Planner, plan *seatshare.Plan) {
 		if s.Regret < 0 {
 			t.Errorf("seat %v: regret %v < 0", s.ID, s.Regret)
 		}
+		for _, a := range s.Alternatives {
+			if a.Cost != nil && *a.Cost < 0 {
+				t.Errorf("seat %v: switching to %s costs %v < 0", s.ID, a.Party, *a.Cost)
+			}
+		}
 	}
 	if d := sum - plan.Expected; d > 1e-9 || d < -1e-9 {
 		t.Errorf("Expected = %v, sum of W = %v", plan.Expected, sum)
