@@ -29,7 +29,8 @@ import (
 // numbers; [NewPriceOfFairness] measures what a rule costs.
 //
 // Coalition games are given as a callback v over a [Coalition] bitmask:
-// [Shapley] (exact, up to [MaxExactPlayers] players), [ShapleySample]
+// [Shapley] (exact, up to [MaxExactPlayers] players), [ShapleyAmong] (exact
+// among a subset, for games that add up over states), [ShapleySample]
 // (permutation sampling with a confidence interval), [Banzhaf] and
 // [CheckCore].
 

@@ -87,3 +87,49 @@ func ExampleCheckCore() {
 	// [15 25 20]: in core false; largest excess 5 by {0}
 	// [30 20 10]: in core true; largest excess 0 by {0 1 2}
 }
+
+// A game that adds up over states: in state A parties 0 and 1 are allied,
+// in state B parties 1 and 2. Each state's game is solved exactly among its
+// own parties and the values are added up.
+func ExampleShapleyAmong() {
+	stateA := func(s scoring.Coalition) float64 { // parties 0 and 1
+		switch {
+		case s.Has(0) && s.Has(1):
+			return 10
+		case s.Has(0):
+			return 6
+		case s.Has(1):
+			return 2
+		}
+		return 0
+	}
+	stateB := func(s scoring.Coalition) float64 { // parties 1 and 2
+		if s.Has(1) && s.Has(2) {
+			return 8
+		}
+		if s.Has(1) || s.Has(2) {
+			return 3
+		}
+		return 0
+	}
+	total := make([]float64, 3)
+	for _, st := range []struct {
+		parties []int
+		v       scoring.Game
+	}{{[]int{0, 1}, stateA}, {[]int{1, 2}, stateB}} {
+		phi, err := scoring.ShapleyAmong(st.parties, st.v)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for k, p := range st.parties {
+			total[p] += phi[k]
+		}
+	}
+	whole, _ := scoring.Shapley(3, func(s scoring.Coalition) float64 { return stateA(s) + stateB(s) })
+	fmt.Println("by state:", total)
+	fmt.Println("whole:   ", whole)
+	// Output:
+	// by state: [7 7 4]
+	// whole:    [7 7 4]
+}

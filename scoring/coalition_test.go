@@ -459,6 +459,8 @@ func TestCoalitionInvalid(t *testing.T) {
 			return err
 		}, "Confidence"},
 		{"core-length", "one payoff per player", func() error { _, err := scoring.CheckCore(3, one, []float64{1}, 0); return err }, "x"},
+		{"among-duplicate", "a player listed twice", func() error { _, err := scoring.ShapleyAmong([]int{3, 5, 3}, one); return err }, "players"},
+		{"among-range", "players fit a Coalition", func() error { _, err := scoring.ShapleyAmong([]int{64}, one); return err }, "players"},
 		{"core-tol", "tolerance must be >= 0", func() error { _, err := scoring.CheckCore(1, one, []float64{1}, -1); return err }, "tol"},
 	}
 	for _, tt := range tests {
@@ -473,4 +475,45 @@ func TestCoalitionInvalid(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestShapleyAmongMatchesFullGame(t *testing.T) {
+	// Spread a small game's players over a larger set with null players in
+	// between: ShapleyAmong on the real players gives their full values.
+	rapid.Check(t, func(t *rapid.T) {
+		g := scoringtest.Game(1, 5, 20).Draw(t, "g")
+		n := rapid.IntRange(g.N, 9).Draw(t, "n")
+		where := rapid.Permutation(seq(n)).Draw(t, "where")[:g.N] // where[k]: global index of local player k
+		v := func(s scoring.Coalition) float64 {
+			var local scoring.Coalition
+			for k, p := range where {
+				if s.Has(p) {
+					local = local.With(k)
+				}
+			}
+			return g.V(local)
+		}
+		full, err := scoring.Shapley(n, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		among, err := scoring.ShapleyAmong(where, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := make([]float64, g.N)
+		for k, p := range where {
+			want[k] = full[p]
+		}
+		if diff := cmp.Diff(want, among, approx); diff != "" {
+			t.Fatalf("ShapleyAmong(%v) mismatch (-full game +among):\n%s", where, diff)
+		}
+		direct, err := scoring.Shapley(g.N, g.V)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(direct, among, approx); diff != "" {
+			t.Fatalf("ShapleyAmong(%v) differs from the game's own value (-own +among):\n%s", where, diff)
+		}
+	})
 }

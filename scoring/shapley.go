@@ -163,3 +163,40 @@ func ShapleySample(n int, v Game, rnd *rand.Rand, s *SampleSettings) (*ShapleyEs
 	}
 	return e, nil
 }
+
+// ShapleyAmong returns the Shapley value of the game v restricted to the
+// listed players: coalitions are subsets of players, passed to v as
+// ordinary bitmasks of the full game, and the result holds one value per
+// listed player, in the order given. When every unlisted player is a null
+// player of v (adds nothing to any coalition), the result equals those
+// players' values in the full game, whose unlisted players get 0. That is
+// how a game that adds up over states is solved exactly although the whole
+// alliance is too large: call ShapleyAmong once per state with the parties
+// allied there and add the values up.
+//
+// Cost: 2^len(players) calls of v; len(players) is at most
+// [MaxExactPlayers]. It returns an [*InputError] for a player outside [0,
+// MaxPlayers) or listed twice, and the errors of [Shapley].
+func ShapleyAmong(players []int, v Game) ([]float64, error) {
+	var seen Coalition
+	for k, p := range players {
+		if p < 0 || p >= MaxPlayers {
+			return nil, invalid("players", k, "%d not in [0, %d)", p, MaxPlayers)
+		}
+		if seen.Has(p) {
+			return nil, invalid("players", k, "player %d listed twice", p)
+		}
+		seen = seen.With(p)
+	}
+	if v == nil {
+		return nil, invalid("v", -1, "nil game")
+	}
+	local := func(s Coalition) float64 {
+		var g Coalition
+		for _, k := range s.Members() {
+			g = g.With(players[k])
+		}
+		return v(g)
+	}
+	return Shapley(len(players), local)
+}
