@@ -200,7 +200,8 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 				names = append(names, m.Party)
 			}
 		}
-		opts, err := mod.seatWeights(id, st.Row(i), st.Parties(), cands, names)
+		flags := func(col int) Imputation { return st.Cell(i, col).Flags }
+		opts, err := mod.seatWeights(id, st.Row(i), flags, st.Parties(), cands, names)
 		if err != nil {
 			return nil, fmt.Errorf("seatshare: %w", err)
 		}
@@ -270,8 +271,11 @@ type SeatPlan struct {
 	Name     string
 	Category Category
 	// Party contests the seat for the alliance, with win probability W and
-	// margin Margin; Opponent is its strongest opponent.
+	// margin Margin; Opponent is its strongest opponent. Strength is the
+	// party's base strength there and Flags how it was estimated.
 	Party    string
+	Strength float64
+	Flags    Imputation
 	W        float64
 	Margin   float64
 	Opponent string
@@ -392,7 +396,7 @@ func (p *Planner) Plan(ctx context.Context) (*Plan, error) {
 		o := sw.Options[k]
 		sp := SeatPlan{
 			ID: sw.ID, Name: sw.Name, Category: sw.Category,
-			Party: o.Party, W: o.W, Margin: o.Margin, Opponent: o.Opponent,
+			Party: o.Party, Strength: o.Strength, Flags: o.Flags, W: o.W, Margin: o.Margin, Opponent: o.Opponent,
 			Locked: locked[i],
 		}
 		best := o.W

@@ -55,8 +55,8 @@ func TestWeightsByHand(t *testing.T) {
 	// B: V = .20 + .5*.40 = .40; rival .35 + .5*.20 = .45;
 	// m = .40 - .45 + .01 = -.04; W = Phi(-0.4).
 	want := []seatshare.CandidateWeight{
-		{Party: "A", W: 0.9031995154143897, Margin: 0.13, Vote: 0.5, Opponent: "R", OpponentVote: 0.4},
-		{Party: "B", W: 0.3445782583896758, Margin: -0.04, Vote: 0.4, Opponent: "R", OpponentVote: 0.45},
+		{Party: "A", Strength: 0.4, W: 0.9031995154143897, Margin: 0.13, Vote: 0.5, Opponent: "R", OpponentVote: 0.4},
+		{Party: "B", Strength: 0.2, W: 0.3445782583896758, Margin: -0.04, Vote: 0.4, Opponent: "R", OpponentVote: 0.45},
 	}
 	if diff := cmp.Diff(want, pl.Seats()[0].Options, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
 		t.Errorf("Seats()[0].Options mismatch (-want +got):\n%s", diff)

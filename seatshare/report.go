@@ -9,8 +9,9 @@ import (
 	"strings"
 )
 
-// MarshalJSON writes a seat with its identity spelled out: state, pc_no,
-// name and reserved ("GEN", "SC" or "ST").
+// MarshalJSON writes a seat with its identity spelled out (state, pc_no,
+// name and reserved: "GEN", "SC" or "ST") and its Flags as text
+// (strength_source, see Imputation.String).
 func (s SeatPlan) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		State       string        `json:"state"`
@@ -18,6 +19,8 @@ func (s SeatPlan) MarshalJSON() ([]byte, error) {
 		Name        string        `json:"name"`
 		Reserved    string        `json:"reserved"`
 		Party       string        `json:"party"`
+		Strength    float64       `json:"strength"`
+		Source      string        `json:"strength_source"`
 		W           float64       `json:"w"`
 		Margin      float64       `json:"margin"`
 		Opponent    string        `json:"opponent"`
@@ -26,7 +29,7 @@ func (s SeatPlan) MarshalJSON() ([]byte, error) {
 		Regret      float64       `json:"regret"`
 		Locked      bool          `json:"locked"`
 		Alts        []Alternative `json:"alternatives"`
-	}{s.ID.State, s.ID.No, s.Name, s.Category.String(), s.Party, s.W, s.Margin, s.Opponent, s.Alternative, s.AltW, s.Regret, s.Locked, s.Alternatives})
+	}{s.ID.State, s.ID.No, s.Name, s.Category.String(), s.Party, s.Strength, s.Flags.String(), s.W, s.Margin, s.Opponent, s.Alternative, s.AltW, s.Regret, s.Locked, s.Alternatives})
 }
 
 // switchCost returns the cost of giving s to its Alternative, or nil.
@@ -53,7 +56,7 @@ type Table uint8
 // The tables of a plan.
 const (
 	// SeatTable has one row per seat: state, pc_no, pc_name, reserved,
-	// party, w, margin, opponent, alternative, alternative_w, regret,
+	// party, strength, strength_source (the Imputation flags), w, margin, opponent, alternative, alternative_w, regret,
 	// switch_cost (the cost of giving the seat to alternative; empty when
 	// no plan does), locked.
 	SeatTable Table = iota
@@ -73,13 +76,13 @@ func WriteCSV(w io.Writer, p *Plan, t Table) error {
 	f6 := func(x float64) string { return strconv.FormatFloat(x, 'f', 6, 64) }
 	switch t {
 	case SeatTable:
-		cw.Write([]string{"state", "pc_no", "pc_name", "reserved", "party", "w", "margin", "opponent", "alternative", "alternative_w", "regret", "switch_cost", "locked"})
+		cw.Write([]string{"state", "pc_no", "pc_name", "reserved", "party", "strength", "strength_source", "w", "margin", "opponent", "alternative", "alternative_w", "regret", "switch_cost", "locked"})
 		for _, s := range p.Seats {
 			cost := ""
 			if c := s.switchCost(); c != nil {
 				cost = f6(*c)
 			}
-			cw.Write([]string{s.ID.State, strconv.Itoa(s.ID.No), s.Name, s.Category.String(), s.Party, f6(s.W), f6(s.Margin), s.Opponent, s.Alternative, f6(s.AltW), f6(s.Regret), cost, strconv.FormatBool(s.Locked)})
+			cw.Write([]string{s.ID.State, strconv.Itoa(s.ID.No), s.Name, s.Category.String(), s.Party, f6(s.Strength), s.Flags.String(), f6(s.W), f6(s.Margin), s.Opponent, s.Alternative, f6(s.AltW), f6(s.Regret), cost, strconv.FormatBool(s.Locked)})
 		}
 	case PartyTable:
 		cw.Write([]string{"party", "seats", "expected_wins"})
@@ -160,9 +163,10 @@ func WriteTable(w io.Writer, p *Plan) error {
 		ew.columns(rows, "llrlrr")
 	}
 
-	ew.printf("\nSeats (P = win probability; margin in vote-share points; regret = best member's P - P;\n" +
+	ew.printf("\nSeats (strength = the party's base vote share in %%, and how it was estimated; P = win probability;\n" +
+		"margin in vote-share points; regret = best member's P - P;\n" +
 		"switch cost = expected wins lost by the best plan that gives the seat to the next best member)\n")
-	rows = [][]string{{"seat", "name", "res", "party", "P", "margin", "opponent", "next best", "its P", "regret", "switch cost", "locked"}}
+	rows = [][]string{{"seat", "name", "res", "party", "strength", "estimated", "P", "margin", "opponent", "next best", "its P", "regret", "switch cost", "locked"}}
 	for _, s := range p.Seats {
 		alt, altW, cost := "-", "-", "-"
 		if s.Alternative != "" {
@@ -180,10 +184,11 @@ func WriteTable(w io.Writer, p *Plan) error {
 		if s.Locked {
 			locked = "locked"
 		}
-		rows = append(rows, []string{s.ID.String(), s.Name, s.Category.String(), s.Party, fmt.Sprintf("%.3f", s.W),
+		rows = append(rows, []string{s.ID.String(), s.Name, s.Category.String(), s.Party,
+			fmt.Sprintf("%.1f", 100*s.Strength), s.Flags.String(), fmt.Sprintf("%.3f", s.W),
 			fmt.Sprintf("%+.1f", 100*s.Margin), opp, alt, altW, fmt.Sprintf("%.3f", s.Regret), cost, locked})
 	}
-	ew.columns(rows, "lllllrllrrrl")
+	ew.columns(rows, "llllrllrllrrrl")
 	return ew.err
 }
 

@@ -22,6 +22,10 @@ type SeatWeights struct {
 // the terms of its margin (see scoring.Margin).
 type CandidateWeight struct {
 	Party string
+	// Strength is the candidate party's base strength s_c(p), a vote
+	// share, and Flags tells how it was estimated (see Imputation).
+	Strength float64
+	Flags    Imputation
 	// W is the win probability F(Margin).
 	W float64
 	// Margin is V - Opp + swing + adjust, in vote-share points.
@@ -97,13 +101,13 @@ func transfer(t *TransferSpec, col map[string]int) scoring.Transfer {
 
 // seatWeights scores every eligible member (columns cands, labels names) in
 // seat id whose base strengths are shares (indexed by column, labels
-// parties).
+// parties) with the estimate's flags.
 //
 // The alliance candidate's partners are the other eligible members; members
 // not in the alliance in this state, and every party outside both blocs,
 // contest alone. The rival candidate is the rival party with the largest
 // share, the first listed on a tie.
-func (m *model) seatWeights(id SeatID, shares []float64, parties []string, cands []int, names []string) ([]CandidateWeight, error) {
+func (m *model) seatWeights(id SeatID, shares []float64, flags func(col int) Imputation, parties []string, cands []int, names []string) ([]CandidateWeight, error) {
 	var rival *scoring.Bloc
 	if len(m.rival) > 0 {
 		best := m.rival[0]
@@ -147,7 +151,7 @@ func (m *model) seatWeights(id SeatID, shares []float64, parties []string, cands
 		if !(w >= 0 && w <= 1) {
 			return nil, fmt.Errorf("seat %v, candidate %s: link gives %v for margin %v", id, names[k], w, mg)
 		}
-		cw := CandidateWeight{Party: names[k], W: w, Margin: mg, Vote: parts.Alliance, OpponentVote: parts.Opponent}
+		cw := CandidateWeight{Party: names[k], Strength: shares[p], Flags: flags(p), W: w, Margin: mg, Vote: parts.Alliance, OpponentVote: parts.Opponent}
 		if parts.OpponentParty >= 0 {
 			cw.Opponent = parties[parts.OpponentParty]
 		}
