@@ -63,9 +63,13 @@ const ProblemFormat = "alliance-solver/1"
 // wrapping ErrInvalid whose Field is the JSON path of the offending value,
 // such as "items[3].options.INC" or "bounds[0].max". Structural checks are
 // those of Problem.Validate; conflicts between valid constraints are left to
-// Solve. ReadProblem takes time linear in the size of the document.
+// Solve. An error reading r is returned as it is. ReadProblem takes time
+// linear in the size of the document.
 func ReadProblem(r io.Reader) (*Problem, error) {
-	jr := newJSONReader(r)
+	jr, err := newJSONReader(r)
+	if err != nil {
+		return nil, err
+	}
 	var raw rawProblem
 	if err := raw.read(jr); err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package solver
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"math"
 	"os"
@@ -315,6 +316,33 @@ func FuzzReadProblem(f *testing.F) {
 		}
 		if err := p.Validate(); err != nil {
 			t.Fatalf("ReadProblem returned an invalid problem: %v", err)
+		}
+		// Differential check against encoding/json: the text is valid
+		// JSON, and strings decode the same (escapes, surrogates and
+		// invalid UTF-8 included).
+		if !json.Valid(data) {
+			t.Fatalf("ReadProblem accepted invalid JSON %q", data)
+		}
+		var std struct {
+			Agents []string
+			Items  []struct{ Name string }
+		}
+		if err := json.Unmarshal(data, &std); err != nil {
+			t.Fatalf("encoding/json rejects accepted input: %v", err)
+		}
+		var items []string
+		for _, it := range p.Items {
+			items = append(items, it.Name)
+		}
+		var stdItems []string
+		for _, it := range std.Items {
+			stdItems = append(stdItems, it.Name)
+		}
+		if diff := cmp.Diff(std.Agents, p.Agents, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("agent names differ from encoding/json (-std +ours):\n%s", diff)
+		}
+		if diff := cmp.Diff(stdItems, items, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("item names differ from encoding/json (-std +ours):\n%s", diff)
 		}
 		var buf bytes.Buffer
 		if err := WriteProblem(&buf, p); err != nil {

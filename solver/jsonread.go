@@ -1,25 +1,33 @@
 package solver
 
 import (
-	"encoding/json"
-	"errors"
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
-// jsonReader walks a JSON document token by token, so that objects keep the
-// order of their keys, duplicate keys are caught, and every error names the
-// JSON path where it happened.
+// jsonReader reads a JSON document held in memory, driven by the schema of
+// the caller: objects keep the order of their keys, repeated keys are
+// caught, and every error names the JSON path where it happened and, for
+// malformed text, the byte offset. It follows RFC 8259; as encoding/json,
+// it replaces invalid UTF-8 in strings by U+FFFD. Values the schema does not
+// expect are errors, never skipped, so the reader's recursion depth is that
+// of the schema.
 type jsonReader struct {
-	dec *json.Decoder
+	data []byte
+	pos  int
 }
 
-func newJSONReader(r io.Reader) *jsonReader {
-	dec := json.NewDecoder(r)
-	dec.UseNumber()
-	return &jsonReader{dec: dec}
+func newJSONReader(r io.Reader) (*jsonReader, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return &jsonReader{data: data}, nil
 }
 
 // jsonErr returns a *ProblemError whose Field is a JSON path.
@@ -57,68 +65,116 @@ func isJSONIdent(s string) bool {
 	return true
 }
 
-// token reads the next token; a syntax error or a premature end names path
-// and the byte offset.
-func (r *jsonReader) token(path string) (json.Token, error) {
-	t, err := r.dec.Token()
-	if err == nil {
-		return t, nil
-	}
-	if errors.Is(err, io.EOF) {
-		return nil, jsonErr(path, "unexpected end of input")
-	}
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return nil, jsonErr(path, "malformed JSON at byte %d: %v", se.Offset, se)
-	}
-	return nil, jsonErr(path, "reading JSON: %v", err)
-}
-
-// describe names the kind of a token for messages.
-func describe(t json.Token) string {
-	switch v := t.(type) {
-	case json.Delim:
-		switch v {
-		case '{':
-			return "an object"
-		case '[':
-			return "an array"
+func (r *jsonReader) skipSpace() {
+	for r.pos < len(r.data) {
+		switch r.data[r.pos] {
+		case ' ', '\t', '\n', '\r':
+			r.pos++
+		default:
+			return
 		}
-		return "'" + v.String() + "'"
-	case string:
-		return "a string"
-	case json.Number:
-		return "the number " + string(v)
-	case bool:
-		return "a boolean"
-	case nil:
-		return "null"
 	}
-	return fmt.Sprintf("%T", t)
 }
 
-// object reads an object at path and calls member for each key in order.
+// next skips white space and returns the next byte, or 0 at the end.
+func (r *jsonReader) next() byte {
+	r.skipSpace()
+	if r.pos < len(r.data) {
+		return r.data[r.pos]
+	}
+	return 0
+}
+
+// syntax reports malformed text at the current position.
+func (r *jsonReader) syntax(path, want string) error {
+	if r.pos >= len(r.data) {
+		return jsonErr(path, "unexpected end of input, want %s", want)
+	}
+	return jsonErr(path, "malformed JSON at byte %d: want %s, got %q", r.pos, want, r.data[r.pos])
+}
+
+// describe names the kind of the value that starts at the current position.
+func (r *jsonReader) describe() string {
+	switch c := r.next(); {
+	case c == '{':
+		return "an object"
+	case c == '[':
+		return "an array"
+	case c == '"':
+		return "a string"
+	case c == 't' || c == 'f':
+		return "a boolean"
+	case c == 'n':
+		return "null"
+	case c == '-' || (c >= '0' && c <= '9'):
+		save := r.pos
+		lit, err := r.number("")
+		r.pos = save
+		if err == nil {
+			return "the number " + lit
+		}
+		return "a malformed number"
+	case r.pos >= len(r.data):
+		return "the end of input"
+	default:
+		return fmt.Sprintf("the character %q", c)
+	}
+}
+
+// want reports a value of the wrong kind at path.
+func (r *jsonReader) want(path, kind string) error {
+	if r.skipSpace(); r.pos >= len(r.data) {
+		return jsonErr(path, "unexpected end of input, want %s", kind)
+	}
+	return jsonErr(path, "want %s, got %s", kind, r.describe())
+}
+
+// literal consumes word (true, false or null) if it comes next.
+func (r *jsonReader) literal(word string) bool {
+	r.skipSpace()
+	if bytes.HasPrefix(r.data[r.pos:], []byte(word)) {
+		r.pos += len(word)
+		return true
+	}
+	return false
+}
+
+// object reads an object at path and calls member for each key in order;
 // member must read exactly one value.
 func (r *jsonReader) object(path string, member func(key, kpath string) error) error {
-	t, err := r.token(path)
-	if err != nil {
-		return err
+	if r.next() != '{' {
+		return r.want(path, "an object")
 	}
-	if t != json.Delim('{') {
-		return jsonErr(path, "want an object, got %s", describe(t))
+	r.pos++
+	if r.next() == '}' {
+		r.pos++
+		return nil
 	}
-	for r.dec.More() {
-		t, err := r.token(path)
+	for {
+		if r.next() != '"' {
+			return r.syntax(path, "a string key")
+		}
+		key, err := r.stringLit(path)
 		if err != nil {
 			return err
 		}
-		key := t.(string) // the decoder guarantees a string key inside an object
+		if r.next() != ':' {
+			return r.syntax(path, "':' after the key")
+		}
+		r.pos++
 		if err := member(key, jsonKey(path, key)); err != nil {
 			return err
 		}
+		switch r.next() {
+		case ',':
+			r.pos++
+		case '}':
+			r.pos++
+			return nil
+		default:
+			return r.syntax(path, "',' or '}' after an object member")
+		}
 	}
-	_, err = r.token(path) // the closing '}'
-	return err
 }
 
 // fields reads an object with a fixed set of keys; required is a bit mask
@@ -155,32 +211,170 @@ func (r *jsonReader) fields(path string, names []string, required uint, field fu
 
 // array reads an array at path and calls elem for each element.
 func (r *jsonReader) array(path string, elem func(i int, ipath string) error) error {
-	t, err := r.token(path)
-	if err != nil {
-		return err
+	if r.next() != '[' {
+		return r.want(path, "an array")
 	}
-	if t != json.Delim('[') {
-		return jsonErr(path, "want an array, got %s", describe(t))
+	r.pos++
+	if r.next() == ']' {
+		r.pos++
+		return nil
 	}
-	for i := 0; r.dec.More(); i++ {
+	for i := 0; ; i++ {
 		if err := elem(i, jsonIndex(path, i)); err != nil {
 			return err
 		}
+		switch r.next() {
+		case ',':
+			r.pos++
+		case ']':
+			r.pos++
+			return nil
+		default:
+			return r.syntax(path, "',' or ']' after an array element")
+		}
 	}
-	_, err = r.token(path) // the closing ']'
-	return err
+}
+
+// stringLit reads a string literal; the current byte is its opening quote.
+func (r *jsonReader) stringLit(path string) (string, error) {
+	r.pos++
+	start := r.pos
+	for r.pos < len(r.data) {
+		c := r.data[r.pos]
+		if c == '"' {
+			s := string(r.data[start:r.pos])
+			r.pos++
+			return s, nil
+		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			return r.slowString(path, start)
+		}
+		r.pos++
+	}
+	return "", r.syntax(path, "the closing '\"' of a string")
+}
+
+// slowString finishes a string with escapes or non-ASCII bytes.
+func (r *jsonReader) slowString(path string, start int) (string, error) {
+	b := append([]byte(nil), r.data[start:r.pos]...)
+	for r.pos < len(r.data) {
+		c := r.data[r.pos]
+		switch {
+		case c == '"':
+			r.pos++
+			return string(b), nil
+		case c < 0x20:
+			return "", jsonErr(path, "malformed JSON at byte %d: control character %q in a string", r.pos, c)
+		case c >= utf8.RuneSelf:
+			ru, size := utf8.DecodeRune(r.data[r.pos:])
+			b = utf8.AppendRune(b, ru) // U+FFFD for invalid UTF-8
+			r.pos += size
+		case c != '\\':
+			b = append(b, c)
+			r.pos++
+		default:
+			if r.pos+1 >= len(r.data) {
+				r.pos = len(r.data)
+				return "", r.syntax(path, "an escape sequence")
+			}
+			e := r.data[r.pos+1]
+			r.pos += 2
+			switch e {
+			case '"', '\\', '/':
+				b = append(b, e)
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				ru, ok := r.hex4()
+				if !ok {
+					return "", jsonErr(path, "malformed JSON at byte %d: bad \\u escape", r.pos-2)
+				}
+				if utf16.IsSurrogate(ru) {
+					save := r.pos
+					if r.pos+1 < len(r.data) && r.data[r.pos] == '\\' && r.data[r.pos+1] == 'u' {
+						r.pos += 2
+						if lo, ok := r.hex4(); ok && utf16.DecodeRune(ru, lo) != utf8.RuneError {
+							ru = utf16.DecodeRune(ru, lo)
+						} else {
+							r.pos, ru = save, utf8.RuneError
+						}
+					} else {
+						ru = utf8.RuneError
+					}
+				}
+				b = utf8.AppendRune(b, ru)
+			default:
+				return "", jsonErr(path, "malformed JSON at byte %d: unknown escape \\%c", r.pos-2, e)
+			}
+		}
+	}
+	return "", r.syntax(path, "the closing '\"' of a string")
+}
+
+// hex4 reads four hexadecimal digits.
+func (r *jsonReader) hex4() (rune, bool) {
+	if r.pos+4 > len(r.data) {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(string(r.data[r.pos:r.pos+4]), 16, 16)
+	if err != nil {
+		return 0, false
+	}
+	r.pos += 4
+	return rune(v), true
+}
+
+// number reads a number literal as RFC 8259 defines it.
+func (r *jsonReader) number(path string) (string, error) {
+	r.skipSpace()
+	start := r.pos
+	digits := func() int {
+		n := 0
+		for r.pos < len(r.data) && r.data[r.pos] >= '0' && r.data[r.pos] <= '9' {
+			r.pos++
+			n++
+		}
+		return n
+	}
+	if r.pos < len(r.data) && r.data[r.pos] == '-' {
+		r.pos++
+	}
+	if r.pos < len(r.data) && r.data[r.pos] == '0' {
+		r.pos++
+	} else if digits() == 0 {
+		return "", r.syntax(path, "a digit")
+	}
+	if r.pos < len(r.data) && r.data[r.pos] == '.' {
+		r.pos++
+		if digits() == 0 {
+			return "", r.syntax(path, "a digit after '.'")
+		}
+	}
+	if r.pos < len(r.data) && (r.data[r.pos] == 'e' || r.data[r.pos] == 'E') {
+		r.pos++
+		if r.pos < len(r.data) && (r.data[r.pos] == '+' || r.data[r.pos] == '-') {
+			r.pos++
+		}
+		if digits() == 0 {
+			return "", r.syntax(path, "a digit in the exponent")
+		}
+	}
+	return string(r.data[start:r.pos]), nil
 }
 
 func (r *jsonReader) str(path string) (string, error) {
-	t, err := r.token(path)
-	if err != nil {
-		return "", err
+	if r.next() != '"' {
+		return "", r.want(path, "a string")
 	}
-	s, ok := t.(string)
-	if !ok {
-		return "", jsonErr(path, "want a string, got %s", describe(t))
-	}
-	return s, nil
+	return r.stringLit(path)
 }
 
 // name reads a non-empty string.
@@ -194,56 +388,53 @@ func (r *jsonReader) name(path string) (string, error) {
 
 // optName reads a non-empty string or null; null gives ok == false.
 func (r *jsonReader) optName(path string) (s string, ok bool, err error) {
-	t, err := r.token(path)
-	if err != nil || t == nil {
-		return "", false, err
+	if r.literal("null") {
+		return "", false, nil
 	}
-	s, isStr := t.(string)
-	if !isStr {
-		return "", false, jsonErr(path, "want a string or null, got %s", describe(t))
+	if r.next() != '"' {
+		return "", false, r.want(path, "a string or null")
 	}
-	if s == "" {
-		return "", false, jsonErr(path, "empty name")
+	s, err = r.stringLit(path)
+	if err == nil && s == "" {
+		err = jsonErr(path, "empty name")
 	}
-	return s, true, nil
+	return s, err == nil, err
 }
 
 func (r *jsonReader) float(path string) (float64, error) {
-	t, err := r.token(path)
+	if c := r.next(); c != '-' && (c < '0' || c > '9') {
+		return 0, r.want(path, "a number")
+	}
+	lit, err := r.number(path)
 	if err != nil {
 		return 0, err
 	}
-	n, ok := t.(json.Number)
-	if !ok {
-		return 0, jsonErr(path, "want a number, got %s", describe(t))
-	}
-	x, err := strconv.ParseFloat(string(n), 64)
+	x, err := strconv.ParseFloat(lit, 64)
 	if err != nil {
-		return 0, jsonErr(path, "number %s is out of the float64 range", n)
+		return 0, jsonErr(path, "number %s is out of the float64 range", lit)
 	}
 	return x, nil
 }
 
 // count reads a non-negative integer, or null when nullable (giving -1).
 func (r *jsonReader) count(path string, nullable bool) (int, error) {
-	t, err := r.token(path)
+	if nullable && r.literal("null") {
+		return -1, nil
+	}
+	want := "a non-negative integer"
+	if nullable {
+		want += " or null"
+	}
+	if c := r.next(); c != '-' && (c < '0' || c > '9') {
+		return 0, r.want(path, want)
+	}
+	lit, err := r.number(path)
 	if err != nil {
 		return 0, err
 	}
-	if t == nil && nullable {
-		return -1, nil
-	}
-	n, ok := t.(json.Number)
-	if !ok {
-		want := "a non-negative integer"
-		if nullable {
-			want += " or null"
-		}
-		return 0, jsonErr(path, "want %s, got %s", want, describe(t))
-	}
-	v, err := strconv.ParseInt(string(n), 10, 0)
+	v, err := strconv.ParseInt(lit, 10, 0)
 	if err != nil {
-		return 0, jsonErr(path, "want a non-negative integer, got %s", n)
+		return 0, jsonErr(path, "want %s, got %s", want, lit)
 	}
 	if v < 0 {
 		return 0, jsonErr(path, "count %d is negative", v)
@@ -263,16 +454,8 @@ func (r *jsonReader) names(path string) ([]string, error) {
 
 // end checks that nothing but white space follows the document.
 func (r *jsonReader) end() error {
-	t, err := r.dec.Token()
-	if errors.Is(err, io.EOF) {
-		return nil
+	if r.skipSpace(); r.pos < len(r.data) {
+		return jsonErr("", "trailing data after the document at byte %d", r.pos)
 	}
-	if err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return jsonErr("", "trailing data after the document at byte %d", se.Offset)
-		}
-		return jsonErr("", "trailing data after the document: %v", err)
-	}
-	return jsonErr("", "trailing data after the document: %s", describe(t))
+	return nil
 }
