@@ -424,3 +424,55 @@ func TestSimulateInvalid(t *testing.T) {
 		})
 	}
 }
+
+func TestSimulateStandardErrorsAreCalibrated(t *testing.T) {
+	// Repeat a small independent simulation with different seeds and count
+	// how often the exact value lies within 1.96 reported standard errors
+	// (or inside the reported quantile interval). Each coverage should be
+	// about 95%; a binomial test flags a rate that is implausible at level
+	// familyAlpha, split over the five checks.
+	const seats, scenarios, reps = 30, 2000, 300
+	p, states := fixedSeats(seats, 5, 21)
+	exact, err := scoring.PoissonBinomial(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := exact.Quantile(0.7)
+	qLevels := []float64{0.1, 0.5}
+	var covMean, covSD, covAtLeast float64
+	covQ := make([]float64, len(qLevels))
+	for r := range reps {
+		d := mustSimulate(t, p, states, scoring.Copula{Seat: 1}, scenarios, uint64(1000+r))
+		within := func(e scoring.Estimate, want float64) float64 {
+			if math.Abs(e.Value-want) <= 1.96*e.SE {
+				return 1
+			}
+			return 0
+		}
+		covMean += within(d.Mean(), exact.Mean())
+		covSD += within(d.SD(), exact.SD())
+		covAtLeast += within(d.AtLeast(k), exact.AtLeast(k))
+		for i, q := range qLevels {
+			e, want := d.Quantile(q), exact.Quantile(q)
+			if e.Lo <= want && want <= e.Hi {
+				covQ[i]++
+			}
+		}
+	}
+	b := distuv.Binomial{N: reps, P: 0.95}
+	alpha := familyAlpha / 5
+	twoSided := func(name string, hits float64) {
+		if pv := 2 * min(b.CDF(hits), b.Survival(hits-1)); pv < alpha {
+			t.Errorf("%s: %v of %d within 1.96 SE; two-sided p-value %.3g < %.3g", name, hits, reps, pv, alpha)
+		}
+	}
+	twoSided("Mean", covMean)
+	twoSided("SD", covSD)
+	twoSided("AtLeast", covAtLeast)
+	// Order-statistic intervals of a discrete total cover at least 95%.
+	for i, q := range qLevels {
+		if pv := b.CDF(covQ[i]); pv < alpha {
+			t.Errorf("Quantile(%v): interval covered the exact %d in %v of %d; one-sided p-value %.3g < %.3g", q, exact.Quantile(q), covQ[i], reps, pv, alpha)
+		}
+	}
+}
