@@ -89,7 +89,8 @@ func Transfers(parties int) *rapid.Generator[scoring.Transfer] {
 }
 
 // Seats returns a generator of valid seat descriptions over the given number
-// of parties: shares in [0, 1] (some exactly zero), each party put in the
+// of parties: shares drawn independently in [0, 1] (some exactly zero; their
+// sum is not bounded, as scoring.Seat allows), each party put in the
 // alliance, the rival bloc, one of two other blocs, or alone, each bloc with
 // its own transfer matrix, a lambda (zero without a rival), and a swing and
 // an adjustment in [-0.2, 0.2]. The alliance always has a candidate. It
