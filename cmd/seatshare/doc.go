@@ -15,7 +15,7 @@
 //
 // # solve
 //
-//	seatshare solve [-format json|table] [-verify] [-method auto|flow|bnb]
+//	seatshare solve [-format json|table|csv] [-verify] [-method auto|flow|bnb]
 //	                [-resolution R] [-node-limit N] [-timeout D] [-seatbench] PROBLEM.json
 //
 // reads a problem in the JSON format of [solver.ReadProblem] (or, with
@@ -24,7 +24,8 @@
 // the result: with -format json (the default) the document of
 // [solver.WriteResult] (status, objective, the assignment by item and agent
 // name, statistics and the certificate), with -format table a table of the
-// status, the objective and one line per item. -verify checks the result with
+// status, the objective and one line per item, with -format csv the lines
+// item,agent,weight under a header. -verify checks the result with
 // [solver.Verify], which re-derives the proof in exact arithmetic without
 // trusting the solver, and reports on stderr.
 //

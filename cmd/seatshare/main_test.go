@@ -28,7 +28,7 @@ func TestRun(t *testing.T) {
 		reason string
 		args   []string
 		code   int
-		golden bool   // compare stdout with testdata/golden/<name>.out
+		golden bool   // compare stdout with testdata/golden/<name>.golden
 		stdout string // wanted substring of stdout when not golden
 		stderr string // wanted substring of stderr
 	}{
@@ -41,12 +41,14 @@ func TestRun(t *testing.T) {
 		{name: "unknown flag", reason: "flag errors are usage errors", args: []string{"solve", "-fast", td("up8.json")}, code: 2, stderr: "flag provided but not defined: -fast"},
 		{name: "no file", reason: "solve needs one file", args: []string{"solve"}, code: 2, stderr: "want one problem file, got 0"},
 		{name: "missing file", reason: "names the file", args: []string{"solve", td("nope.json")}, code: 2, stderr: "nope.json: no such file"},
-		{name: "bad format flag", reason: "only json and table", args: []string{"solve", "-format", "csv", td("up8.json")}, code: 2, stderr: `-format "csv"`},
+		{name: "bad format flag", reason: "only json, table and csv", args: []string{"solve", "-format", "xml", td("up8.json")}, code: 2, stderr: `-format "xml"`},
 		{name: "bad agent", reason: "names file and JSON path", args: []string{"solve", td("bad-agent.json")}, code: 2,
 			stderr: `seatshare solve: testdata/bad-agent.json: items[1].options.BSP: unknown agent "BSP"`},
 		{name: "trailing", reason: "trailing data is bad input", args: []string{"solve", td("bad-trailing.json")}, code: 2, stderr: "(document): trailing data"},
 		{name: "solve json", reason: "the laminar example, JSON result", args: []string{"solve", td("up8.json")}, code: 0, golden: true},
 		{name: "solve table verify", reason: "flags after the file; Verify accepts", args: []string{"solve", td("up8.json"), "-format", "table", "-verify"}, code: 0, golden: true, stderr: "verified: Optimal"},
+		{name: "solve csv", reason: "the assignment as CSV", args: []string{"solve", "-format", "csv", td("side.json")}, code: 0, golden: true},
+		{name: "solve csv infeasible", reason: "no assignment, no rows; the reason on stderr", args: []string{"solve", "-format", "csv", td("infeasible.json")}, code: 1, stderr: "4 > 3"},
 		{name: "solve side", reason: "rows take the general path", args: []string{"solve", "-verify", td("side.json")}, code: 0, golden: true, stderr: "verified"},
 		{name: "solve side flow", reason: "the flow path cannot take rows", args: []string{"solve", "-method", "flow", td("side.json")}, code: 2, stderr: "not laminar"},
 		{name: "solve infeasible", reason: "exit 1 with the explanation in the JSON", args: []string{"solve", td("infeasible.json")}, code: 1, golden: true, stderr: "infeasible:"},
@@ -83,7 +85,7 @@ func TestRun(t *testing.T) {
 				t.Errorf("run(%q) stdout = %q, want it to contain %q", tt.args, stdout.String(), tt.stdout)
 			}
 			if tt.golden {
-				golden(t, strings.ReplaceAll(tt.name, " ", "-")+".out", normalise(stdout.String()))
+				golden(t, strings.ReplaceAll(tt.name, " ", "-")+".golden", normalise(stdout.String()))
 			}
 		})
 	}
@@ -158,7 +160,7 @@ func TestExportOutputFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := os.ReadFile(filepath.Join("testdata", "golden", "export-lp.out"))
+	want, err := os.ReadFile(filepath.Join("testdata", "golden", "export-lp.golden"))
 	if err != nil {
 		t.Fatal(err)
 	}

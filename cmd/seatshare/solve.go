@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -16,7 +17,7 @@ import (
 // runSolve is "seatshare solve".
 func runSolve(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("solve", "[flags] PROBLEM.json", stderr)
-	format := fs.String("format", "json", "output `format`: json or table")
+	format := fs.String("format", "json", "output `format`: json, table or csv (item,agent,weight; nothing without an assignment)")
 	verify := fs.Bool("verify", false, "check the result's certificate with solver.Verify")
 	method := fs.String("method", "auto", "solution `path`: auto, flow (laminar problems only) or bnb (branch and bound)")
 	resolution := fs.Float64("resolution", 0, "weight `unit` inside the solver (0: 1/weight_scale for -seatbench, else solver.DefaultResolution)")
@@ -31,8 +32,8 @@ func runSolve(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitBadInput
 	}
-	if *format != "json" && *format != "table" {
-		fmt.Fprintf(stderr, "seatshare solve: -format %q: want json or table\n", *format)
+	if *format != "json" && *format != "table" && *format != "csv" {
+		fmt.Fprintf(stderr, "seatshare solve: -format %q: want json, table or csv\n", *format)
 		return exitBadInput
 	}
 	s := &solver.Settings{Resolution: *resolution, NodeLimit: *nodeLimit}
@@ -90,10 +91,13 @@ func runSolve(args []string, stdout, stderr io.Writer) int {
 	}
 
 	bw := bufio.NewWriter(stdout)
-	if *format == "json" {
+	switch *format {
+	case "json":
 		err = solver.WriteResult(bw, p, res, solveErr)
-	} else {
+	case "table":
 		err = writeTable(bw, p, res, solveErr)
+	default:
+		err = writeCSV(bw, p, res)
 	}
 	if err == nil {
 		err = bw.Flush()
@@ -131,16 +135,35 @@ func writeTable(w io.Writer, p *solver.Problem, res *solver.Result, solveErr err
 	if res.Assignment != nil {
 		fmt.Fprintf(tw, "\nitem\tagent\tweight\n")
 		for i, a := range res.Assignment {
-			wt := 0.0
-			for _, o := range p.Items[i].Options {
-				if o.Agent == a {
-					wt = o.Weight
-				}
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", p.Items[i].Name, p.Agents[a], strconv.FormatFloat(wt, 'g', -1, 64))
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", p.Items[i].Name, p.Agents[a], strconv.FormatFloat(weightOf(p, i, a), 'g', -1, 64))
 		}
 	}
 	return tw.Flush()
+}
+
+// writeCSV prints the assignment as CSV with the header item,agent,weight;
+// it writes nothing when res has no assignment.
+func writeCSV(w io.Writer, p *solver.Problem, res *solver.Result) error {
+	if res.Assignment == nil {
+		return nil
+	}
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"item", "agent", "weight"})
+	for i, a := range res.Assignment {
+		cw.Write([]string{p.Items[i].Name, p.Agents[a], strconv.FormatFloat(weightOf(p, i, a), 'g', -1, 64)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// weightOf returns the weight of giving item i to agent a.
+func weightOf(p *solver.Problem, i, a int) float64 {
+	for _, o := range p.Items[i].Options {
+		if o.Agent == a {
+			return o.Weight
+		}
+	}
+	return 0
 }
 
 // describeConstraint names a constraint of p for the table.
