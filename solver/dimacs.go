@@ -81,7 +81,7 @@ func WriteDIMACS(w io.Writer, p *Problem, s *Settings) error {
 		line = append(line, '\n')
 		bw.Write(line)
 	}
-	bw.WriteString("p min " + strconv.Itoa(nb+2+n) + " " + strconv.Itoa(nArcs) + "\n")
+	bw.WriteString("p min " + strconv.Itoa(nb+1+n) + " " + strconv.Itoa(nArcs) + "\n")
 	record('n', 1, int64(n))
 	for i := range p.Items {
 		record('n', int64(itemNode(i)), -1)

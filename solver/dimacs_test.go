@@ -88,8 +88,20 @@ func TestDIMACSMatchesProblem(t *testing.T) {
 			t.Fatalf("parse: %v\n%s", err, buf.String())
 		}
 		n, nb := len(p.Items), len(p.Bounds)
-		if net.nodes != nb+2+n || net.supply[1] != int64(n) {
-			t.Fatalf("nodes %d, source supply %d; want %d nodes and supply %d", net.nodes, net.supply[1], nb+2+n, n)
+		if net.nodes != nb+1+n || net.supply[1] != int64(n) {
+			t.Fatalf("nodes %d, source supply %d; want %d nodes and supply %d", net.nodes, net.supply[1], nb+1+n, n)
+		}
+		// Every node is an end of some arc or has a supply: the problem
+		// line counts no isolated node.
+		used := map[int64]bool{1: true}
+		for _, a := range net.arcs {
+			used[a.from], used[a.to] = true, true
+		}
+		for v := range net.supply {
+			used[int64(v)] = true
+		}
+		if len(used) != net.nodes {
+			t.Fatalf("%d of %d nodes are used", len(used), net.nodes)
 		}
 		// Arcs into each item node, in pair order; tree arcs by head.
 		into := make([][]dimacsArc, n)
