@@ -431,7 +431,7 @@ func TestSimulateStandardErrorsAreCalibrated(t *testing.T) {
 	// (or inside the reported quantile interval). Each coverage should be
 	// about 95%; a binomial test flags a rate that is implausible at level
 	// familyAlpha, split over the five checks.
-	const seats, scenarios, reps = 30, 2000, 300
+	const seats, scenarios, reps = 20, 1000, 250
 	p, states := fixedSeats(seats, 5, 21)
 	exact, err := scoring.PoissonBinomial(p)
 	if err != nil {
