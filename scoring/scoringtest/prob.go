@@ -44,6 +44,16 @@ func Margins() *rapid.Generator[float64] {
 	)
 }
 
+// Links returns a generator of the built-in links with valid parameters:
+// [scoring.Probit] with Sigma in [0.005, 0.5] or [scoring.Logistic] with Scale
+// in [0.003, 0.3] (vote-share points).
+func Links() *rapid.Generator[scoring.Link] {
+	return rapid.OneOf(
+		rapid.Map(rapid.Float64Range(0.005, 0.5), func(sigma float64) scoring.Link { return scoring.Probit{Sigma: sigma} }),
+		rapid.Map(rapid.Float64Range(0.003, 0.3), func(scale float64) scoring.Link { return scoring.Logistic{Scale: scale} }),
+	)
+}
+
 // Copulas returns a generator of valid copulas: the national loading in
 // [0, 1], the state loading in [0, sqrt(1 - national^2)] and the seat loading
 // completing the unit sum of squares. The edges (independent seats, a purely

@@ -61,6 +61,20 @@ func TestMarginsAreNotNaN(t *testing.T) {
 	})
 }
 
+func TestLinksAreValidAndMonotone(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		l := scoringtest.Links().Draw(t, "l")
+		if v, ok := l.(interface{ Validate() error }); !ok || v.Validate() != nil {
+			t.Fatalf("generated %#v is not a valid built-in link", l)
+		}
+		lo := rapid.Float64Range(-0.5, 0.5).Draw(t, "lo")
+		hi := lo + rapid.Float64Range(0, 0.5).Draw(t, "step")
+		if l.Prob(lo) > l.Prob(hi) {
+			t.Fatalf("%#v: Prob(%v) > Prob(%v)", l, lo, hi)
+		}
+	})
+}
+
 func TestCheckLinkAcceptsBuiltInLinks(t *testing.T) {
 	scoringtest.CheckLink(t, scoring.Probit{Sigma: 0.05})
 	scoringtest.CheckLink(t, scoring.Logistic{Scale: 0.03})
