@@ -33,6 +33,7 @@ const (
 	bnbMaxColGen = 400  // pricing rounds per node before branching anyway
 	bnbRedTol    = 1e-2 // reduced cost, in units of the scaled weight, that counts as improving
 	bnbFracTol   = 1e-6 // distance from 0 or 1 below which a master value counts as integral
+	bnbSmooth    = 0.5  // weight of the stability centre in Wentges smoothing
 )
 
 // errBnBNumeric reports that floating-point trouble kept branch and bound
@@ -82,6 +83,9 @@ type bnb struct {
 	// netBound maps the network's bounds to problem bounds.
 	netBound []int32
 	cons     []bnbCons
+	// rowScale is the power of two each constraint is multiplied by in the
+	// master, so that its largest coefficient has magnitude in [1, 2).
+	rowScale []float64
 	// Master entries of each pair: constraints cCons[cStart[k]:cStart[k+1]]
 	// with coefficients cCoefF (float) and cCoefI (when sd.integral).
 	cStart []int32
@@ -180,6 +184,20 @@ func newBnB(ctx context.Context, m *model, s *Settings) (*bnb, *Result, error) {
 		b.cons = append(b.cons, bnbCons{bound: -1, row: r, sense: row.Sense, rhs: row.RHS})
 	}
 	b.buildEntries()
+	b.rowScale = make([]float64, len(b.cons))
+	for c := range b.rowScale {
+		b.rowScale[c] = 1
+	}
+	maxCoef := make([]float64, len(b.cons))
+	for e, c := range b.cCons {
+		maxCoef[c] = math.Max(maxCoef[c], math.Abs(b.cCoefF[e]))
+	}
+	for c, v := range maxCoef {
+		if v > 0 && !math.IsInf(v, 0) {
+			_, exp := math.Frexp(v) // v in [2^(exp-1), 2^exp)
+			b.rowScale[c] = math.Ldexp(1, 1-exp)
+		}
+	}
 	b.chooseScale(len(sub.Bounds))
 	return b, nil, nil
 }
@@ -270,10 +288,16 @@ func (b *bnb) buildEntries() {
 }
 
 // chooseScale sets the denominator, the weight limit of network solves and
-// the master's cost scale. newModel's range for the pricing network is
-// (items + 2*bounds + 2) * max|w| <= 2^60; the denominator is the largest
-// power of two (at most 2^40) that keeps den*max|W| within 1/64 of that,
-// leaving room for price terms up to 63 times the largest weight.
+// the master's cost scale.
+//
+// Rounding a price to the grid 1/den moves it by at most 1/(2 den), which
+// moves the Lagrangian bound by at most (items+1) * maxCoef / (2 den) per
+// dualised constraint; den is the smallest power of two that makes the
+// total loss at most 1/8 unit of Resolution, but no more than 2^24 and no
+// more than keeps den*max|W| within 1/64 of the network's range
+// ((items + 2*bounds + 2) * max|w| <= 2^60, see newModel), which leaves
+// room for price terms up to 63 times the largest weight. A small den keeps
+// the prices of infeasibility rays within int64.
 func (b *bnb) chooseScale(netBounds int) {
 	m := b.m
 	var maxW int64
@@ -284,8 +308,13 @@ func (b *bnb) chooseScale(netBounds int) {
 	}
 	factor := int64(len(m.p.Items)) + 2*int64(netBounds) + 2
 	b.wLimit = maxScaledTotal / factor
+	maxCoef := 0.0
+	for _, c := range b.cCoefF {
+		maxCoef = math.Max(maxCoef, math.Abs(c))
+	}
+	need := 4 * float64(len(b.cons)+1) * float64(len(m.p.Items)+1) * maxCoef
 	b.den = 1
-	for b.den < 1<<40 && 2*b.den*max(maxW, 1) <= b.wLimit/64 {
+	for b.den < 1<<24 && float64(b.den) < need && 2*b.den*max(maxW, 1) <= b.wLimit/64 {
 		b.den *= 2
 	}
 	b.scale = float64(max(maxW, 1))
@@ -545,7 +574,7 @@ func (b *bnb) process(id int) (int, error) {
 	sense := make([]Sense, nc+1)
 	rhs := make([]float64, nc+1)
 	for c, cs := range b.cons {
-		sense[c], rhs[c] = cs.sense, cs.rhs
+		sense[c], rhs[c] = cs.sense, cs.rhs*b.rowScale[c]
 	}
 	sense[nc], rhs[nc] = Equal, 1
 	lp := newDenseLP(sense, rhs)
@@ -554,7 +583,9 @@ func (b *bnb) process(id int) (int, error) {
 	seen := make(map[uint64]bool)
 	add := func(c *bnbColumn) {
 		col := make([]float64, nc+1)
-		copy(col, c.act)
+		for j, a := range c.act {
+			col[j] = a * b.rowScale[j]
+		}
 		col[nc] = 1
 		lp.addColumn(float64(c.cost-b.cRef)/b.scale, col)
 		inLP = append(inLP, c)
@@ -577,18 +608,34 @@ func (b *bnb) process(id int) (int, error) {
 		b.offer(sol.pair, c.cost)
 		add(c)
 	}
-	bestL := (*big.Rat)(nil)
-	var bestPi, bestMu []int64
+	// Stabilisation by Wentges smoothing: prices are separated at a point
+	// between the best Lagrangian prices so far (the centre) and the
+	// master's duals (P. Wentges, "Weighted Dantzig–Wolfe decomposition for
+	// linear mixed-integer programming", International Transactions in
+	// Operational Research 4(2), 1997). A mispricing (no improving column
+	// at the smoothed point) is followed by pricing at the duals.
+	var center, centerPi, centerMu []int64
+	centerL := math.Inf(1) // den times the bound at the centre, estimated
+	centerExact := false   // whether the centre's exact bound failed to prune
+	direct := false
 	for round := 0; ; round++ {
 		st, err := lp.solve()
 		if err != nil {
 			return -1, err
 		}
 		x, y, _ := lp.solution()
+		for c := range nc {
+			y[c] *= b.rowScale[c] // duals of the unscaled rows
+		}
 		if st == lpInfeasible {
-			done, err := b.phaseOne(id, allowed, y, add, seen)
-			if err != nil || done {
+			st, err := b.phaseOne(id, allowed, y, add, seen)
+			if err != nil || st == phaseClosed {
 				return -1, err
+			}
+			if st == phaseStuck || round >= bnbMaxColGen {
+				// Floating point saw no way to feasibility but the exact
+				// check found no proof: split the node instead.
+				return b.branch(id, x, inLP, allowed, math.Inf(1))
 			}
 			continue
 		}
@@ -599,22 +646,41 @@ func (b *bnb) process(id int) (int, error) {
 		for c, cs := range b.cons {
 			muC[c] = roundPrice(y[c]*b.scale*float64(b.den), signOf(cs.sense))
 		}
+		smoothed := center != nil && !direct
+		direct = false
+		if smoothed {
+			for c, cs := range b.cons {
+				muC[c] = roundPrice(bnbSmooth*float64(center[c])+(1-bnbSmooth)*float64(muC[c]), signOf(cs.sense))
+			}
+		}
 		sol, err := b.price(muC, true, allowed)
 		if err != nil {
 			return b.networkFailure(id, err)
 		}
 		col := b.newColumn(sol.pair)
 		b.offer(sol.pair, col.cost)
-		pi, mu := b.certPrices(muC, sol.price)
-		l, ok := b.sd.lagrangeBound(b.den, pi, mu, allowed)
-		if !ok {
-			return b.closeLeaf(id, pi, mu), nil
+		est := float64(sol.objective)
+		for c, cs := range b.cons {
+			est += float64(muC[c]) * cs.rhs
 		}
-		if bestL == nil || l.Cmp(bestL) < 0 {
-			bestL, bestPi, bestMu = l, pi, mu
+		if est < centerL {
+			center, centerL, centerExact = muC, est, false
+			centerPi, centerMu = b.certPrices(muC, sol.price)
 		}
-		if b.prunes(bestL) {
-			return b.closeLeaf(id, bestPi, bestMu), nil
+		tryPrune := func() (bool, error) {
+			if !b.haveInc || centerExact || centerL >= (float64(b.incObj)+1.5)*float64(b.den) {
+				return false, nil
+			}
+			l, ok := b.sd.lagrangeBound(b.den, centerPi, centerMu, allowed)
+			if !ok || b.prunes(l) {
+				b.closeLeaf(id, centerPi, centerMu)
+				return true, nil
+			}
+			centerExact = true
+			return false, nil
+		}
+		if done, err := tryPrune(); done || err != nil {
+			return -1, err
 		}
 		red := float64(col.cost-b.cRef) / b.scale
 		for c := range b.cons {
@@ -626,6 +692,10 @@ func (b *bnb) process(id int) (int, error) {
 			add(col)
 			continue
 		}
+		if smoothed && round < bnbMaxColGen {
+			direct = true
+			continue
+		}
 		// Converged (or stalled). A column the master uses alone may be a
 		// new incumbent that closes the node; otherwise branch.
 		for j, c := range inLP {
@@ -633,11 +703,11 @@ func (b *bnb) process(id int) (int, error) {
 				b.offer(c.pair, c.cost)
 			}
 		}
-		if b.prunes(bestL) {
-			return b.closeLeaf(id, bestPi, bestMu), nil
+		centerExact = false
+		if done, err := tryPrune(); done || err != nil {
+			return -1, err
 		}
-		lf, _ := bestL.Float64()
-		return b.branch(id, x, inLP, allowed, lf/float64(b.den))
+		return b.branch(id, x, inLP, allowed, centerL/float64(b.den))
 	}
 }
 
@@ -680,22 +750,58 @@ func (b *bnb) networkFailure(id int, err error) (int, error) {
 		b.closeLeaf(id, make([]int64, len(b.p.Bounds)), make([]int64, len(b.p.Rows)))
 		return -1, nil
 	}
-	return -1, fmt.Errorf("%w: network infeasible below the root", errBnBNumeric)
+	// A saturated cut: potentials -1 on the side reached from the excess
+	// nodes (or +1) give bound prices whose bound at zero weights is
+	// negative; pendRay checks that exactly.
+	allowed := b.allowedAt(id)
+	for _, sign := range []int64{-1, 1} {
+		y := func(v int32) int64 {
+			if v >= 0 && fe.reached[v] {
+				return sign
+			}
+			return 0
+		}
+		net := make([]int64, len(b.netBound))
+		for j := range net {
+			net[j] = y(int32(j+1)) - y(b.nw.parent[j+1])
+		}
+		pi, mu := b.certPrices(make([]int64, len(b.cons)), net)
+		if !b.pricesValid(pi, mu) {
+			continue
+		}
+		if l0, ok := b.sd.lagrangeBound(0, pi, mu, allowed); !ok || l0.Sign() < 0 {
+			return -1, b.pendRay(id, pi, mu, allowed)
+		}
+	}
+	return -1, fmt.Errorf("%w: network infeasible below the root without a usable cut", errBnBNumeric)
 }
+
+// Outcomes of phaseOne.
+const (
+	phaseColumn = iota // a column was added
+	phaseClosed        // the node was closed (or recorded as infeasible)
+	phaseStuck         // no improving column, and no exact proof of infeasibility
+)
 
 // phaseOne handles a master without a feasible combination of its columns:
 // it prices a column against the phase-1 duals y, and when none improves it
-// proves the node infeasible exactly with the rounded duals as a ray. It
-// reports done when the node is closed.
-func (b *bnb) phaseOne(id int, allowed []bool, y []float64, add func(*bnbColumn), seen map[uint64]bool) (bool, error) {
+// tries to prove the node infeasible exactly with the rounded duals as a
+// ray.
+func (b *bnb) phaseOne(id int, allowed []bool, y []float64, add func(*bnbColumn), seen map[uint64]bool) (int, error) {
 	nc := len(b.cons)
-	ymax := 0.0
-	for c := range nc {
-		ymax = math.Max(ymax, math.Abs(y[c]))
+	// Scale the duals so that the largest pair weight they induce is a
+	// small fraction of the network's range.
+	wmax := 0.0
+	for k := range b.m.agent {
+		t := 0.0
+		for e := b.cStart[k]; e < b.cStart[k+1]; e++ {
+			t += y[b.cCons[e]] * b.cCoefF[e]
+		}
+		wmax = math.Max(wmax, math.Abs(t))
 	}
 	scale := float64(b.den) * b.scale
-	if ymax > 0 {
-		scale = math.Min(scale, float64(b.wLimit)/(4*ymax*float64(len(b.p.Items)+1)))
+	if wmax > 0 {
+		scale = math.Min(scale, float64(b.wLimit)/(4*wmax))
 	}
 	muC := make([]int64, nc)
 	for c, cs := range b.cons {
@@ -704,7 +810,7 @@ func (b *bnb) phaseOne(id int, allowed []bool, y []float64, add func(*bnbColumn)
 	sol, err := b.price(muC, false, allowed)
 	if err != nil {
 		_, err := b.networkFailure(id, err)
-		return true, err
+		return phaseClosed, err
 	}
 	col := b.newColumn(sol.pair)
 	b.offer(sol.pair, col.cost)
@@ -715,23 +821,13 @@ func (b *bnb) phaseOne(id int, allowed []bool, y []float64, add func(*bnbColumn)
 	if red > lpFeasTol && !seen[col.hash] {
 		b.cols = append(b.cols, col)
 		add(col)
-		return false, nil
+		return phaseColumn, nil
 	}
 	pi, mu := b.certPrices(muC, sol.price)
-	l0, ok := b.sd.lagrangeBound(0, pi, mu, allowed)
-	if !ok {
-		b.closeLeaf(id, pi, mu)
-		return true, nil
+	if l0, ok := b.sd.lagrangeBound(0, pi, mu, allowed); ok && l0.Sign() >= 0 {
+		return phaseStuck, nil
 	}
-	if l0.Sign() >= 0 {
-		return true, fmt.Errorf("%w: phase-1 ray does not prove infeasibility", errBnBNumeric)
-	}
-	nd := b.nodes[id]
-	nd.pending, nd.rayPi, nd.rayMu, nd.rayL0 = true, pi, mu, l0
-	if b.haveInc {
-		return true, b.closeRay(nd)
-	}
-	return true, nil
+	return phaseClosed, b.pendRay(id, pi, mu, allowed)
 }
 
 // closeRay closes an infeasible node with its ray scaled by t so that the
@@ -814,8 +910,33 @@ func (b *bnb) branch(id int, x []float64, inLP []*bnbColumn, allowed []bool, bou
 			best, bestD = k, d
 		}
 	}
+	lockFirst := best >= 0 && val[best] >= 0.5
 	if best < 0 {
-		return -1, fmt.Errorf("%w: no fractional pair at a node whose bound exceeds the incumbent", errBnBNumeric)
+		// The master is integral yet its bound does not close the node
+		// (floating point fooled it): branch on the first undecided item
+		// of its main column, or settle a node with a single assignment.
+		main := 0
+		for j := range inLP {
+			if x[j] > x[main] {
+				main = j
+			}
+		}
+		pair := inLP[main].pair
+		for i := range b.p.Items {
+			n := 0
+			for k := b.m.start[i]; k < b.m.start[i+1]; k++ {
+				if allowed[k] {
+					n++
+				}
+			}
+			if n > 1 {
+				best, lockFirst = int(pair[i]), true
+				break
+			}
+		}
+		if best < 0 {
+			return -1, b.settle(id, pair, allowed)
+		}
 	}
 	nd := b.nodes[id]
 	br := Pair{Item: int(b.m.itemOf[best]), Agent: int(b.m.agent[best])}
@@ -823,8 +944,95 @@ func (b *bnb) branch(id int, x []float64, inLP []*bnbColumn, allowed []bool, bou
 	b.nodes = append(b.nodes,
 		&bnbNode{parent: id, branch: br, lock: true, depth: nd.depth + 1, estimate: bound, open: true},
 		&bnbNode{parent: id, branch: br, lock: false, depth: nd.depth + 1, estimate: bound, open: true})
-	if val[best] >= 0.5 {
+	if lockFirst {
 		return lockID, nil
 	}
 	return lockID + 1, nil
+}
+
+// settle closes node id whose region holds the single assignment pair: as
+// a candidate incumbent when it is feasible, otherwise by the ray of one
+// violated bound or row.
+func (b *bnb) settle(id int, pair []int32, allowed []bool) error {
+	var obj int64
+	for _, k := range pair {
+		obj += b.m.w[k]
+	}
+	b.offer(pair, obj)
+	pi, mu := make([]int64, len(b.p.Bounds)), make([]int64, len(b.p.Rows))
+	if l, ok := b.sd.lagrangeBound(b.den, pi, mu, allowed); !ok || b.prunes(l) {
+		b.closeLeaf(id, pi, mu)
+		return nil
+	}
+	// Infeasible: find a violated constraint and price it.
+	sd := b.sd
+	count := make([]int, len(b.p.Bounds))
+	for _, k := range pair {
+		for _, bi := range sd.bnds[sd.bStart[k]:sd.bStart[k+1]] {
+			count[bi]++
+		}
+	}
+	for bi, bd := range b.p.Bounds {
+		if bd.Max != Unlimited && count[bi] > bd.Max {
+			pi[bi] = 1
+		} else if count[bi] < bd.Min {
+			pi[bi] = -1
+		}
+	}
+	for r, row := range b.p.Rows {
+		act := new(big.Rat)
+		for _, k := range pair {
+			for e := sd.rStart[k]; e < sd.rStart[k+1]; e++ {
+				if int(sd.rRow[e]) == r {
+					act.Add(act, sd.rCoef[e])
+				}
+			}
+		}
+		c := act.Cmp(sd.rhs[r])
+		switch {
+		case c > 0 && row.Sense != GreaterEq:
+			mu[r] = 1
+		case c < 0 && row.Sense != LessEq:
+			mu[r] = -1
+		}
+	}
+	return b.pendRay(id, pi, mu, allowed)
+}
+
+// pendRay records prices (pi, mu) as an infeasibility ray of node id when
+// their exact bound at zero weights is negative, and closes the node at
+// once when an incumbent exists.
+func (b *bnb) pendRay(id int, pi, mu []int64, allowed []bool) error {
+	if !b.pricesValid(pi, mu) {
+		return fmt.Errorf("%w: infeasibility ray breaks the sign rules", errBnBNumeric)
+	}
+	l0, ok := b.sd.lagrangeBound(0, pi, mu, allowed)
+	if !ok {
+		b.closeLeaf(id, pi, mu)
+		return nil
+	}
+	if l0.Sign() >= 0 {
+		return fmt.Errorf("%w: ray does not prove infeasibility", errBnBNumeric)
+	}
+	nd := b.nodes[id]
+	nd.pending, nd.rayPi, nd.rayMu, nd.rayL0 = true, pi, mu, l0
+	if b.haveInc {
+		return b.closeRay(nd)
+	}
+	return nil
+}
+
+// pricesValid reports whether prices follow the certificate's sign rules.
+func (b *bnb) pricesValid(pi, mu []int64) bool {
+	for bi, bd := range b.p.Bounds {
+		if pi[bi] > 0 && bd.Max == Unlimited {
+			return false
+		}
+	}
+	for r, row := range b.p.Rows {
+		if (row.Sense == LessEq && mu[r] < 0) || (row.Sense == GreaterEq && mu[r] > 0) {
+			return false
+		}
+	}
+	return true
 }
