@@ -383,13 +383,13 @@ func (raw *rawProblem) resolve() (*Problem, error) {
 	for i, it := range raw.items {
 		opts := make([]Option, len(it.agents))
 		for j, name := range it.agents {
-			path := jsonKey(jsonIndex("items", i)+".options", name)
-			a, err := agents.find("agent", name, path)
-			if err != nil {
-				return nil, err
+			path := func() string { return jsonKey(jsonIndex("items", i)+".options", name) }
+			a, ok := agents[name]
+			if !ok {
+				return nil, jsonErr(path(), "unknown agent %q", name)
 			}
 			if seen[a] == i+1 {
-				return nil, jsonErr(path, "agent %q listed twice", name)
+				return nil, jsonErr(path(), "agent %q listed twice", name)
 			}
 			seen[a] = i + 1
 			opts[j] = Option{Agent: a, Weight: it.weights[j]}
@@ -402,13 +402,13 @@ func (raw *rawProblem) resolve() (*Problem, error) {
 	for g, gr := range raw.groups {
 		idx := make([]int, len(gr.items))
 		for j, name := range gr.items {
-			path := jsonIndex(jsonIndex("groups", g)+".items", j)
-			i, err := items.find("item", name, path)
-			if err != nil {
-				return nil, err
+			path := func() string { return jsonIndex(jsonIndex("groups", g)+".items", j) }
+			i, ok := items[name]
+			if !ok {
+				return nil, jsonErr(path(), "unknown item %q", name)
 			}
 			if member[i] == g+1 {
-				return nil, jsonErr(path, "item %q listed twice", name)
+				return nil, jsonErr(path(), "item %q listed twice", name)
 			}
 			member[i] = g + 1
 			idx[j] = i
