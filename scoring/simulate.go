@@ -66,9 +66,10 @@ type QuantileEstimate struct {
 // goroutines and their integer counts are added. So the result depends only
 // on p, states, c, scenarios and the state of rnd, never on GOMAXPROCS or
 // scheduling. (Across architectures, last-bit differences in math.Exp or
-// fused multiply-adds may flip a rare comparison.) Within a scenario the draws are: the national component, then
-// one component per state in order of first appearance in states, then one
-// seat component per seat whose p is strictly between 0 and 1, in seat order.
+// fused multiply-adds may flip a rare comparison.) Within a scenario the
+// draws are: the national component, then, state by state in order of first
+// appearance in states, the state's component followed by one seat component
+// for each of its seats whose p is strictly between 0 and 1, in seat order.
 // (Seats with p of 0 or 1 are decided without a draw.)
 //
 // It takes O(scenarios * (len(p) + states)) time and O(GOMAXPROCS * len(p))
@@ -151,14 +152,15 @@ func simulate(p []float64, states []int, c Copula, scenarios int, rnd *rand.Rand
 }
 
 // simModel is the precomputed form of a simulation: the seats whose outcome
-// is random, with their thresholds Phi^-1(p) and dense state indices.
+// is random, grouped by state, with their thresholds Phi^-1(p).
 type simModel struct {
 	a, b, c float64
-	states  int
-	// thr, state and seat describe the random seats, in seat order.
+	// thr and seat describe the random seats: state by state in order of
+	// first appearance, and in seat order within a state. The seats of
+	// dense state j are thr[start[j]:start[j+1]].
 	thr   []float64
-	state []int32
 	seat  []int
+	start []int
 	// sure lists the seats with p = 1.
 	sure  []int
 	seats int
@@ -167,31 +169,38 @@ type simModel struct {
 
 func newSimModel(p []float64, states []int, c Copula) *simModel {
 	m := &simModel{a: c.National, b: c.State, c: c.Seat, seats: len(p), zig: newZiggurat()}
-	dense := make(map[int]int32)
+	dense := make(map[int]int)
+	var byState [][]int
 	for i, label := range states {
 		j, ok := dense[label]
 		if !ok {
-			j = int32(len(dense))
+			j = len(dense)
 			dense[label] = j
+			byState = append(byState, nil)
 		}
 		switch p[i] {
 		case 0:
 		case 1:
 			m.sure = append(m.sure, i)
 		default:
+			byState[j] = append(byState[j], i)
+		}
+	}
+	m.start = make([]int, 0, len(byState)+1)
+	for _, seats := range byState {
+		m.start = append(m.start, len(m.thr))
+		for _, i := range seats {
 			m.thr = append(m.thr, normalQuantile(p[i]))
-			m.state = append(m.state, j)
 			m.seat = append(m.seat, i)
 		}
 	}
-	m.states = len(dense)
+	m.start = append(m.start, len(m.thr))
 	return m
 }
 
 // simWorker holds one goroutine's stream and accumulators.
 type simWorker struct {
 	src       *rand.PCG
-	shift     []float64
 	counts    []int64
 	wins      []int64 // indexed like simModel.thr
 	scenarios int64
@@ -200,7 +209,6 @@ type simWorker struct {
 func (m *simModel) newWorker() *simWorker {
 	return &simWorker{
 		src:    rand.NewPCG(0, 0),
-		shift:  make([]float64, m.states),
 		counts: make([]int64, m.seats+1),
 		wins:   make([]int64, len(m.thr)),
 	}
@@ -209,21 +217,24 @@ func (m *simModel) newWorker() *simWorker {
 // run draws n scenarios from w's stream into w's accumulators.
 func (m *simModel) run(w *simWorker, n int) {
 	src, z := w.src, m.zig
-	thr, state, wins, shift := m.thr, m.state, w.wins, w.shift
+	states := len(m.start) - 1
 	base := len(m.sure)
 	for range n {
 		national := m.a * z.normal(src)
-		for j := range shift {
-			shift[j] = national + m.b*z.normal(src)
-		}
 		total := base
-		if m.c == 0 {
-			for i, t := range thr {
-				won := wonBit(shift[state[i]], t)
-				total += int(won)
-				wins[i] += int64(won)
+		for j := range states {
+			shift := national + m.b*z.normal(src)
+			lo, hi := m.start[j], m.start[j+1]
+			thr, wins := m.thr[lo:hi], w.wins[lo:hi]
+			wins = wins[:len(thr)]
+			if m.c == 0 {
+				for i, t := range thr {
+					won := wonBit(shift, t)
+					total += int(won)
+					wins[i] += int64(won)
+				}
+				continue
 			}
-		} else {
 			for i, t := range thr {
 				// The common case of z.normal, inlined.
 				u := src.Uint64()
@@ -233,7 +244,7 @@ func (m *simModel) run(w *simWorker, n int) {
 				if abs32(j) >= z.k[layer] {
 					nu = z.slow(src, u)
 				}
-				won := wonBit(shift[state[i]]+m.c*nu, t)
+				won := wonBit(shift+m.c*nu, t)
 				total += int(won)
 				wins[i] += int64(won)
 			}

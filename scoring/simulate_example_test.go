@@ -40,9 +40,9 @@ func ExampleSimulate() {
 	}
 	fmt.Printf("independent: sd %.2f, P(at least 8) %.3f\n", exact.SD(), exact.AtLeast(8))
 	// Output:
-	// mean 7.000 ± 0.007
-	// sd 2.21 ± 0.005
-	// P(at least 8) 0.471 ± 0.002
+	// mean 7.002 ± 0.007
+	// sd 2.22 ± 0.005
+	// P(at least 8) 0.473 ± 0.002
 	// quantile 0.05: 3 (95% interval 3..3)
 	// quantile 0.50: 7 (95% interval 7..7)
 	// quantile 0.95: 10 (95% interval 10..10)
