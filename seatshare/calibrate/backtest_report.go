@@ -58,15 +58,16 @@ type Row struct {
 
 // The swing labels of a Report's rows.
 const (
-	LabelZero      = "zero swing"
-	LabelZeroNat   = "zero swing, parameters of the national-swing fit"
-	LabelZeroState = "zero swing, parameters of the state-swing fit"
-	LabelNational  = "national swing fitted after the fact (hindsight)"
-	LabelState     = "state swings fitted after the fact (hindsight)"
-	LabelNoSwing   = "no swing (rates fitted on the training pair)"
-	LabelCVZero    = "zero swing, states held out"
-	LabelCVNoSwing = "no swing, states held out"
-	LabelCVNation  = "national swing of the other states (hindsight), states held out"
+	LabelZero        = "zero swing"
+	LabelZeroNat     = "zero swing, parameters of the national-swing fit"
+	LabelZeroState   = "zero swing, parameters of the state-swing fit"
+	LabelNational    = "national swing fitted after the fact (hindsight)"
+	LabelState       = "state swings fitted after the fact (hindsight)"
+	LabelNoSwing     = "no swing (rates fitted on the training pair)"
+	LabelCVZero      = "zero swing, states held out"
+	LabelCVZeroState = "zero swing, parameters of the state-swing fit, states held out"
+	LabelCVNoSwing   = "no swing, states held out"
+	LabelCVNation    = "national swing of the other states (hindsight), states held out"
 )
 
 // Report is a calibration of the model on one pair of elections and its
@@ -275,12 +276,16 @@ func crossValidate(b *Backtest, rs RunSettings) ([]Row, error) {
 	folds := Folds(b, rs.Folds)
 	type spec struct {
 		fc    Forecast
-		swing Swing
+		swing Swing // fitted on the other folds
+		zero  bool  // forecast the held-out fold with zero swing
 		label string
 	}
 	specs := []spec{
-		{Model, SwingZero, LabelCVZero}, {Model, SwingNational, LabelCVNation},
-		{Combined, SwingZero, LabelCVZero}, {Combined, SwingNational, LabelCVNation},
+		{Model, SwingZero, true, LabelCVZero},
+		{Model, SwingState, true, LabelCVZeroState},
+		{Model, SwingNational, false, LabelCVNation},
+		{Combined, SwingZero, true, LabelCVZero},
+		{Combined, SwingNational, false, LabelCVNation},
 	}
 	n := len(b.Seats)
 	ps := make([][]float64, len(specs)+1)
@@ -299,11 +304,15 @@ func crossValidate(b *Backtest, rs RunSettings) ([]Row, error) {
 		}
 		slices.Sort(rest)
 		for k, sp := range specs {
-			fit, err := Estimate(b, rest, &Settings{Forecast: sp.fc, Link: rs.Link, Swing: sp.swing})
+			fit, err := Estimate(b, rest, &Settings{Forecast: sp.fc, Link: rs.Link, Swing: sp.swing, StateBound: rs.StateBound})
 			if err != nil {
 				return nil, err
 			}
-			p, err := b.Forecast(held, sp.fc, fit.Params, rs.Link)
+			params := fit.Params
+			if sp.zero {
+				params.National, params.States = 0, nil
+			}
+			p, err := b.Forecast(held, sp.fc, params, rs.Link)
 			if err != nil {
 				return nil, err
 			}

@@ -128,8 +128,59 @@ type objective struct {
 	groups map[string][]int // state -> positions in sel, for SwingState
 	states []string         // sorted keys of groups
 	m0     []float64        // margins without swing, per position in sel
+	terms  []terms          // per position in sel
 	evals  int
-	err    error
+}
+
+// terms are the parts of a seat's model margin that do not depend on the
+// parameters, so that a fit need not call scoring.Margin (and validate the
+// seat) at every step. margin(tau, lambda) equals Seat.Margin(tau,
+// lambda), which the tests check.
+type terms struct {
+	own, partners       float64 // the alliance candidate's share, its partners' total
+	rival, rivalPartner float64 // the same for the rival bloc
+	hasRival            bool
+	alone               float64 // the strongest party standing alone
+}
+
+// terms returns the seat's terms after validating it once through
+// scoring.Margin.
+func (s *Seat) terms() (terms, error) {
+	if _, err := s.Margin(0.5, 0.5); err != nil {
+		return terms{}, err
+	}
+	t := terms{own: s.Shares[0], hasRival: s.Rival >= 0}
+	in := make([]bool, len(s.Shares))
+	in[0] = true
+	for _, q := range s.Partners {
+		t.partners += s.Shares[q]
+		in[q] = true
+	}
+	if t.hasRival {
+		t.rival = s.Shares[s.Rival]
+		in[s.Rival] = true
+		for _, q := range s.RivalPartners {
+			t.rivalPartner += s.Shares[q]
+			in[q] = true
+		}
+	}
+	for q, x := range s.Shares {
+		if !in[q] {
+			t.alone = max(t.alone, x)
+		}
+	}
+	return t, nil
+}
+
+// margin returns the model margin at transfer rate tau and lambda: the
+// arithmetic of scoring.Margin with one default rate in both blocs.
+func (t terms) margin(tau, lambda float64) float64 {
+	v := t.own + tau*t.partners
+	opp := t.alone
+	if t.hasRival {
+		opp = max(opp, t.rival+tau*t.rivalPartner+lambda*(1-tau)*t.partners)
+	}
+	return v - opp
 }
 
 func (o *objective) decode(x []float64) Params {
@@ -183,19 +234,11 @@ func (o *objective) value(x []float64, states map[string]float64) float64 {
 	o.evals++
 	p := o.decode(x)
 	for k, i := range o.sel {
-		s := &o.b.Seats[i]
 		if o.s.Forecast == Combined {
-			o.m0[k] = s.Combined
+			o.m0[k] = o.b.Seats[i].Combined
 			continue
 		}
-		m, err := s.Margin(p.Transfer, p.Lambda)
-		if err != nil {
-			if o.err == nil {
-				o.err = &InputError{Field: fmt.Sprintf("seats[%d]", i), Err: err}
-			}
-			return math.Inf(1)
-		}
-		o.m0[k] = m
+		o.m0[k] = o.terms[k].margin(p.Transfer, p.Lambda)
 	}
 	link := o.s.Link.link(p.Scale)
 	if o.s.Swing != SwingState {
@@ -330,7 +373,14 @@ func Estimate(b *Backtest, sel []int, s *Settings) (*Fit, error) {
 	}
 	o := &objective{
 		b: b, sel: sel, won: b.Won(sel), s: set, start: start, bound: bound,
-		m0: make([]float64, len(sel)),
+		m0: make([]float64, len(sel)), terms: make([]terms, len(sel)),
+	}
+	for k, i := range sel {
+		t, err := b.Seats[i].terms()
+		if err != nil {
+			return nil, &InputError{Field: fmt.Sprintf("seats[%d]", i), Err: err}
+		}
+		o.terms[k] = t
 	}
 	if set.Swing == SwingState {
 		o.groups = make(map[string][]int)
@@ -349,9 +399,6 @@ func Estimate(b *Backtest, sel []int, s *Settings) (*Fit, error) {
 		// simplex, the known failure of the method.
 		x = nelderMead(f, x, 0.3)
 		x = nelderMead(f, x, 0.1)
-		if o.err != nil {
-			return nil, o.err
-		}
 	}
 	p := o.decode(x)
 	var states map[string]float64
@@ -359,9 +406,6 @@ func Estimate(b *Backtest, sel []int, s *Settings) (*Fit, error) {
 		states = make(map[string]float64, len(o.states))
 	}
 	total := o.value(x, states)
-	if o.err != nil {
-		return nil, o.err
-	}
 	p.States = states
 	return &Fit{
 		Params: p, Forecast: set.Forecast, Swing: set.Swing, Seats: len(sel),

@@ -263,4 +263,3 @@ func TestFoldsPartitionStates(t *testing.T) {
 		}
 	})
 }
-
