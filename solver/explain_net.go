@@ -28,6 +28,7 @@ type explainNet struct {
 	bnode []int32 // bound -> node, or -1
 	item0 int32   // node of item 0
 	lock  map[Pair]int
+	keep  []bool // items in the network; the others stay unassigned
 	edges []netEdge
 	g     flowGraph
 
@@ -82,8 +83,12 @@ func newExplainNet(p *Problem, m mask, greedy bool) *explainNet {
 			vetoed[p.Vetoes[k]] = true
 		}
 	}
+	nw.keep = keptItems(p, m)
 	agentItems := make([][]int, nA)
 	for i, it := range p.Items {
+		if !nw.keep[i] {
+			continue
+		}
 		for _, o := range it.Options {
 			if !vetoed[Pair{i, o.Agent}] {
 				agentItems[o.Agent] = append(agentItems[o.Agent], i)
@@ -117,7 +122,12 @@ func newExplainNet(p *Problem, m mask, greedy bool) *explainNet {
 		}
 		return r
 	}
-	var pairs []netEdge
+	nPairs := 0
+	for _, items := range agentItems {
+		nPairs += len(items)
+	}
+	nw.edges = make([]netEdge, 0, nA+len(p.Bounds)+nPairs+nI+1)
+	pairs := make([]netEdge, 0, nPairs)
 	for a := range nA {
 		nw.edges = append(nw.edges, netEdge{from: netSource, to: nw.root[a], upper: netInf, kind: structEdge, lock: -1})
 		for _, i := range agentItems[a] {
@@ -175,12 +185,17 @@ func newExplainNet(p *Problem, m mask, greedy bool) *explainNet {
 	nw.item0 = next
 	for _, e := range pairs {
 		e.to += nw.item0
-		if k, ok := nw.lock[Pair{e.ref, e.agent}]; ok {
-			e.lower, e.lock = 1, k
+		if len(nw.lock) > 0 {
+			if k, ok := nw.lock[Pair{e.ref, e.agent}]; ok {
+				e.lower, e.lock = 1, k
+			}
 		}
 		nw.edges = append(nw.edges, e)
 	}
 	for i := range nI {
+		if !nw.keep[i] {
+			continue
+		}
 		e := netEdge{from: nw.item0 + int32(i), to: netSink, upper: 1, kind: sinkEdge, ref: i, lock: -1}
 		if m.on[ItemKind][i] {
 			e.lower = 1
@@ -190,7 +205,7 @@ func newExplainNet(p *Problem, m mask, greedy bool) *explainNet {
 	nw.edges = append(nw.edges, netEdge{from: netSink, to: netSource, upper: netInf, kind: structEdge, lock: -1})
 
 	nodes := int(next) + nI
-	nw.g.init(nodes)
+	nw.g.init(nodes, 2*(len(nw.edges)+nodes))
 	excess := make([]int64, nodes)
 	for _, e := range nw.edges {
 		nw.g.add(e.from, e.to, e.upper-e.lower)
@@ -207,6 +222,37 @@ func newExplainNet(p *Problem, m mask, greedy bool) *explainNet {
 		}
 	}
 	return nw
+}
+
+// keptItems marks the items that matter to the constraints m enforces
+// (rows aside): those that must be assigned, carry an enforced lock, or may
+// count towards an enforced minimum. The others can stay unassigned, since
+// giving them out only adds to counts that no minimum needs.
+func keptItems(p *Problem, m mask) []bool {
+	keep := slices.Clone(m.on[ItemKind])
+	for k, on := range m.on[LockKind] {
+		if on {
+			keep[p.Locks[k].Item] = true
+		}
+	}
+	minAll := make([]bool, len(p.Agents))
+	for b, bd := range p.Bounds {
+		switch {
+		case !m.on[MinKind][b]:
+		case bd.Group == AllItems:
+			minAll[bd.Agent] = true
+		default:
+			for _, i := range p.Groups[bd.Group].Items {
+				keep[i] = keep[i] || hasOption(p, i, bd.Agent)
+			}
+		}
+	}
+	for i, it := range p.Items {
+		for _, o := range it.Options {
+			keep[i] = keep[i] || minAll[o.Agent]
+		}
+	}
+	return keep
 }
 
 // enforced lists the constraints the network enforces.
@@ -228,8 +274,23 @@ func (nw *explainNet) feasible() bool {
 		nw.flow = nw.g.maxflow(superSource, superSink)
 		nw.solved = true
 		if nw.flow < nw.demand {
-			nw.inX = nw.g.reachable(superSource)
-			nw.inX[superSource] = false
+			// Two minimum cuts: the smallest source side (reachable from
+			// the super source in the residual graph) and the largest
+			// (everything that cannot reach the super sink). Keep the one
+			// with fewer constraints on it.
+			small := nw.g.reachable(superSource, false)
+			small[superSource] = false
+			large := nw.g.reachable(superSink, true)
+			for v := range large {
+				large[v] = !large[v]
+			}
+			large[superSource] = false
+			nw.inX = large
+			n := len(nw.cutConflict())
+			nw.inX = small
+			if len(nw.cutConflict()) > n {
+				nw.inX = large
+			}
 		}
 	}
 	return nw.flow == nw.demand
@@ -268,7 +329,7 @@ func (nw *explainNet) cutVetoes() []Constraint {
 	seen := make(map[Pair]bool)
 	for k, on := range nw.m.on[VetoKind] {
 		v := p.Vetoes[k]
-		if !on || seen[v] || !hasOption(p, v.Item, v.Agent) || nw.inX[nw.item0+int32(v.Item)] {
+		if !on || seen[v] || !nw.keep[v.Item] || !hasOption(p, v.Item, v.Agent) || nw.inX[nw.item0+int32(v.Item)] {
 			continue
 		}
 		seen[v] = true
@@ -436,7 +497,11 @@ type flowGraph struct {
 	iter  []int32
 }
 
-func (g *flowGraph) init(n int) {
+// init makes an empty graph of n nodes with room for m edges.
+func (g *flowGraph) init(n, m int) {
+	g.to = make([]int32, 0, m)
+	g.next = make([]int32, 0, m)
+	g.cap = make([]int64, 0, m)
 	g.head = make([]int32, n)
 	for v := range g.head {
 		g.head[v] = -1
@@ -508,8 +573,9 @@ func (g *flowGraph) maxflow(s, t int32) int64 {
 	return total
 }
 
-// reachable marks the nodes reachable from s in the residual graph.
-func (g *flowGraph) reachable(s int32) []bool {
+// reachable marks the nodes reachable from s in the residual graph, or,
+// when reverse is set, the nodes from which s is reachable.
+func (g *flowGraph) reachable(s int32, reverse bool) []bool {
 	seen := make([]bool, len(g.head))
 	seen[s] = true
 	stack := []int32{s}
@@ -517,7 +583,11 @@ func (g *flowGraph) reachable(s int32) []bool {
 		u := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		for k := g.head[u]; k >= 0; k = g.next[k] {
-			if v := g.to[k]; g.cap[k] > 0 && !seen[v] {
+			v, c := g.to[k], g.cap[k]
+			if reverse {
+				c = g.cap[k^1] // the residual capacity of v -> u
+			}
+			if c > 0 && !seen[v] {
 				seen[v] = true
 				stack = append(stack, v)
 			}
