@@ -289,3 +289,29 @@ func yesNo(b bool) string {
 	}
 	return "no"
 }
+
+// WriteEvaluation writes an Evaluation as a table: the proposal's and the
+// optimum's expected wins, the demands the proposal breaks, and the seats
+// where the two differ.
+func WriteEvaluation(w io.Writer, ev *Evaluation) error {
+	ew := &errWriter{w: w}
+	ew.printf("Proposal: %.2f expected wins; best plan under the same demands: %.2f; gap %s\n", ev.Expected, ev.Optimum, signed4(ev.Gap))
+	if len(ev.Violations) == 0 {
+		ew.printf("The proposal meets every demand.\n")
+	} else {
+		ew.printf("The proposal breaks %d demand(s):\n", len(ev.Violations))
+		for _, v := range ev.Violations {
+			ew.printf("  %s\n", v)
+		}
+	}
+	ew.printf("\nSeats where the proposal differs from the best plan (%d of %d; P = win probability)\n", ev.Differences, len(ev.Seats))
+	rows := [][]string{{"seat", "name", "proposed", "P", "best plan", "P", "change"}}
+	for _, s := range ev.Seats {
+		if s.Party == s.Optimal {
+			continue
+		}
+		rows = append(rows, []string{s.ID.String(), s.Name, s.Party, fmt.Sprintf("%.3f", s.W), s.Optimal, fmt.Sprintf("%.3f", s.OptimalW), fmt.Sprintf("%+.3f", s.OptimalW-s.W)})
+	}
+	ew.columns(rows, "lllrlrr")
+	return ew.err
+}
