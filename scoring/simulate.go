@@ -59,11 +59,11 @@ type QuantileEstimate struct {
 // when its latent variable (see [Copula]) falls below Phi^-1(p[i]), so its
 // marginal win probability is p[i] whatever the copula.
 //
-// The work is split into fixed chunks of 1024 scenarios. Before drawing,
-// Simulate takes two uint64 values per chunk from rnd, in chunk order, and
-// seeds each chunk's own PCG stream with them (normal draws use the ziggurat
-// method of Marsaglia and Tsang, 2000); chunks run on up to GOMAXPROCS
-// goroutines and their integer counts are added. So the result depends only
+// The work is split into fixed chunks of 1024 scenarios. Simulate takes two
+// uint64 values from rnd and derives from them, by SplitMix64, the seeds of
+// each chunk's own PCG stream (normal draws use the ziggurat method of
+// Marsaglia and Tsang, 2000); chunks run on up to GOMAXPROCS goroutines and
+// their integer counts are added. So the result depends only
 // on p, states, c, scenarios and the state of rnd, never on GOMAXPROCS or
 // scheduling. (Across architectures, last-bit differences in math.Exp or
 // fused multiply-adds may flip a rare comparison.) Within a scenario the
@@ -103,11 +103,8 @@ func simulate(p []float64, states []int, c Copula, scenarios int, rnd *rand.Rand
 	}
 
 	m := newSimModel(p, states, c)
-	chunks := (scenarios + chunkScenarios - 1) / chunkScenarios
-	seeds := make([]uint64, 2*chunks)
-	for i := range seeds {
-		seeds[i] = rnd.Uint64()
-	}
+	chunks := (scenarios-1)/chunkScenarios + 1
+	base1, base2 := rnd.Uint64(), rnd.Uint64()
 	workers = max(1, min(workers, chunks))
 
 	d := &Distribution{
@@ -131,7 +128,7 @@ func simulate(p []float64, states []int, c Copula, scenarios int, rnd *rand.Rand
 					break
 				}
 				n := min(chunkScenarios, scenarios-k*chunkScenarios)
-				w.src.Seed(seeds[2*k], seeds[2*k+1])
+				w.src.Seed(chunkSeed(base1, k), chunkSeed(base2, k))
 				m.run(w, n)
 			}
 			mu.Lock()
@@ -149,6 +146,17 @@ func simulate(p []float64, states []int, c Copula, scenarios int, rnd *rand.Rand
 	}
 	wg.Wait()
 	return d, nil
+}
+
+// chunkSeed returns the k-th output of the SplitMix64 generator started at
+// base (G. L. Steele, D. Lea and C. H. Flood, "Fast splittable pseudorandom
+// number generators", OOPSLA 2014): a bijective mix of base + (k+1)*gamma, so
+// distinct chunks get distinct, well-mixed seeds.
+func chunkSeed(base uint64, k int) uint64 {
+	z := base + uint64(k+1)*0x9e3779b97f4a7c15
+	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+	z = (z ^ z>>27) * 0x94d049bb133111eb
+	return z ^ z>>31
 }
 
 // simModel is the precomputed form of a simulation: the seats whose outcome

@@ -42,7 +42,7 @@ func ExampleSimulate() {
 	// Output:
 	// mean 7.002 ± 0.007
 	// sd 2.22 ± 0.005
-	// P(at least 8) 0.473 ± 0.002
+	// P(at least 8) 0.472 ± 0.002
 	// quantile 0.05: 3 (95% interval 3..3)
 	// quantile 0.50: 7 (95% interval 7..7)
 	// quantile 0.95: 10 (95% interval 10..10)

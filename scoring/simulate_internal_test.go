@@ -36,3 +36,14 @@ func TestSimulateSameForAnyWorkerCount(t *testing.T) {
 		}
 	}
 }
+
+func TestChunkSeedIsSplitMix64(t *testing.T) {
+	// The first outputs of SplitMix64 seeded with 0, as in the reference
+	// implementation (https://prng.di.unimi.it/splitmix64.c).
+	want := []uint64{0xe220a8397b1dcdaf, 0x6e789e6aa1b965f4, 0x06c45d188009454f}
+	for k, w := range want {
+		if got := chunkSeed(0, k); got != w {
+			t.Errorf("chunkSeed(0, %d) = %#x, want %#x", k, got, w)
+		}
+	}
+}
