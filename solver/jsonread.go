@@ -459,3 +459,44 @@ func (r *jsonReader) end() error {
 	}
 	return nil
 }
+
+// integer reads an integer of any sign that fits in an int64.
+func (r *jsonReader) integer(path string) (int64, error) {
+	if c := r.next(); c != '-' && (c < '0' || c > '9') {
+		return 0, r.want(path, "an integer")
+	}
+	lit, err := r.number(path)
+	if err != nil {
+		return 0, err
+	}
+	v, err := strconv.ParseInt(lit, 10, 64)
+	if err != nil {
+		return 0, jsonErr(path, "want an integer in the int64 range, got %s", lit)
+	}
+	return v, nil
+}
+
+// boolean reads true or false.
+func (r *jsonReader) boolean(path string) (bool, error) {
+	switch {
+	case r.literal("true"):
+		return true, nil
+	case r.literal("false"):
+		return false, nil
+	}
+	return false, r.want(path, "true or false")
+}
+
+// null consumes null if it comes next and reports whether it did.
+func (r *jsonReader) null() bool { return r.literal("null") }
+
+// integers reads an array of integers.
+func (r *jsonReader) integers(path string) ([]int64, error) {
+	out := []int64{}
+	err := r.array(path, func(_ int, ipath string) error {
+		v, err := r.integer(ipath)
+		out = append(out, v)
+		return err
+	})
+	return out, err
+}

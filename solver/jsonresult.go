@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // ResultFormat is the value of the "format" member of a JSON result
@@ -183,4 +186,244 @@ func constraintName(p *Problem, c Constraint) string {
 		}
 	}
 	return ""
+}
+
+var (
+	resultFields     = []string{"format", "status", "objective", "assignment", "stats", "error", "infeasible", "certificate"}
+	statsFields      = []string{"method", "runtime_seconds", "nodes", "flow_solves", "augmentations"}
+	infeasibleFields = []string{"reason", "irreducible", "conflict"}
+	conflictFields   = []string{"kind", "index", "name"}
+	certFields       = []string{"resolution", "objective", "denominator", "nodes"}
+	nodeFields       = []string{"parent", "branch", "lock", "leaf", "bound_prices", "row_prices"}
+)
+
+// ReadResult reads a result document written by WriteResult for problem p,
+// so that a result can be stored, shipped and checked later with Verify.
+// Items and agents are resolved by name in p; the assignment must name every
+// item exactly once, in any order. The "error" and "infeasible" members are
+// explanations, not claims Verify checks: ReadResult checks their form and
+// leaves them out of the Result. Errors are *ProblemError values wrapping
+// ErrInvalid whose Field is the JSON path, such as "assignment.Amethi". An
+// error reading r is returned as it is. ReadResult takes time linear in the
+// size of the document.
+func ReadResult(r io.Reader, p *Problem) (*Result, error) {
+	if err := checkNamed(p); err != nil {
+		return nil, err
+	}
+	jr, err := newJSONReader(r)
+	if err != nil {
+		return nil, err
+	}
+	agents := make(indexer, len(p.Agents))
+	for a, n := range p.Agents {
+		agents[n] = a
+	}
+	items := make(indexer, len(p.Items))
+	for i, it := range p.Items {
+		items[it.Name] = i
+	}
+	pair := func(path string) (Pair, error) {
+		var names rawPair
+		err := jr.fields(path, pairFields, 1<<0|1<<1, func(k int, fpath string) error {
+			var err error
+			if k == 0 {
+				names.item, err = jr.name(fpath)
+			} else {
+				names.agent, err = jr.name(fpath)
+			}
+			return err
+		})
+		if err != nil {
+			return Pair{}, err
+		}
+		return resolvePair(agents, items, names, path)
+	}
+
+	res := &Result{}
+	var objective *float64
+	err = jr.fields("", resultFields, 1<<0|1<<1|1<<2|1<<3|1<<4|1<<7, func(k int, path string) error {
+		switch k {
+		case 0:
+			f, err := jr.str(path)
+			if err == nil && f != ResultFormat {
+				err = jsonErr(path, "format %q is not %q", f, ResultFormat)
+			}
+			return err
+		case 1:
+			s, err := jr.str(path)
+			if err != nil {
+				return err
+			}
+			for st := Unknown; st <= Infeasible; st++ {
+				if st.String() == s {
+					res.Status = st
+					return nil
+				}
+			}
+			return jsonErr(path, "unknown status %q", s)
+		case 2:
+			if jr.null() {
+				return nil
+			}
+			x, err := jr.float(path)
+			objective = &x
+			return err
+		case 3:
+			if jr.null() {
+				return nil
+			}
+			res.Assignment = make([]int, len(p.Items))
+			for i := range res.Assignment {
+				res.Assignment[i] = -1
+			}
+			err := jr.object(path, func(key, kpath string) error {
+				i, err := items.find("item", key, kpath)
+				if err != nil {
+					return err
+				}
+				if res.Assignment[i] >= 0 {
+					return jsonErr(kpath, "item %q assigned twice", key)
+				}
+				name, err := jr.name(kpath)
+				if err != nil {
+					return err
+				}
+				res.Assignment[i], err = agents.find("agent", name, kpath)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			for i, a := range res.Assignment {
+				if a < 0 {
+					return jsonErr(path, "item %q has no agent", p.Items[i].Name)
+				}
+			}
+			return nil
+		case 4:
+			return jr.fields(path, statsFields, 1<<0|1<<1|1<<2|1<<3|1<<4, func(k int, fpath string) error {
+				switch k {
+				case 0:
+					s, err := jr.str(fpath)
+					if err != nil {
+						return err
+					}
+					for m := Auto; m <= BranchAndBound; m++ {
+						if m.String() == s {
+							res.Stats.Method = m
+							return nil
+						}
+					}
+					return jsonErr(fpath, "unknown method %q", s)
+				case 1:
+					x, err := jr.float(fpath)
+					if err == nil && !(x >= 0 && x < 1e9) {
+						err = jsonErr(fpath, "run time %v is not in [0, 1e9) seconds", x)
+					}
+					res.Stats.Runtime = time.Duration(math.Round(x * 1e9))
+					return err
+				}
+				n, err := jr.count(fpath, false)
+				switch k {
+				case 2:
+					res.Stats.Nodes = n
+				case 3:
+					res.Stats.FlowSolves = n
+				case 4:
+					res.Stats.Augmentations = n
+				}
+				return err
+			})
+		case 5:
+			_, err := jr.str(path)
+			return err
+		case 6:
+			return jr.fields(path, infeasibleFields, 1<<0|1<<1|1<<2, func(k int, fpath string) error {
+				switch k {
+				case 0:
+					_, err := jr.str(fpath)
+					return err
+				case 1:
+					_, err := jr.boolean(fpath)
+					return err
+				}
+				return jr.array(fpath, func(_ int, cpath string) error {
+					return jr.fields(cpath, conflictFields, 1<<0|1<<1, func(k int, ffpath string) error {
+						switch k {
+						case 0:
+							s, err := jr.str(ffpath)
+							if err == nil && !slices.Contains(kindNames[:], s) {
+								err = jsonErr(ffpath, "unknown constraint kind %q", s)
+							}
+							return err
+						case 1:
+							_, err := jr.count(ffpath, false)
+							return err
+						}
+						_, err := jr.str(ffpath)
+						return err
+					})
+				})
+			})
+		}
+		if jr.null() {
+			return nil
+		}
+		c := &Certificate{}
+		res.Certificate = c
+		return jr.fields(path, certFields, 1<<0|1<<1|1<<2|1<<3, func(k int, fpath string) error {
+			var err error
+			switch k {
+			case 0:
+				c.Resolution, err = jr.float(fpath)
+			case 1:
+				c.Objective, err = jr.integer(fpath)
+			case 2:
+				c.Denominator, err = jr.integer(fpath)
+			case 3:
+				err = jr.array(fpath, func(_ int, npath string) error {
+					var nd Node
+					err := jr.fields(npath, nodeFields, 1<<0|1<<3, func(k int, nfpath string) error {
+						var err error
+						switch k {
+						case 0:
+							var v int64
+							v, err = jr.integer(nfpath)
+							nd.Parent = int(v)
+							if err == nil && (v < -1 || v > math.MaxInt32) {
+								err = jsonErr(nfpath, "parent %d is out of range", v)
+							}
+						case 1:
+							nd.Branch, err = pair(nfpath)
+						case 2:
+							nd.Lock, err = jr.boolean(nfpath)
+						case 3:
+							nd.Leaf, err = jr.boolean(nfpath)
+						case 4:
+							nd.BoundPrices, err = jr.integers(nfpath)
+						case 5:
+							nd.RowPrices, err = jr.integers(nfpath)
+						}
+						return err
+					})
+					c.Nodes = append(c.Nodes, nd)
+					return err
+				})
+			}
+			return err
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := jr.end(); err != nil {
+		return nil, err
+	}
+	if (objective == nil) != (res.Assignment == nil) {
+		return nil, jsonErr("objective", "objective and assignment must both be null or both be given")
+	}
+	if objective != nil {
+		res.Objective = *objective
+	}
+	return res, nil
 }

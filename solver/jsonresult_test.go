@@ -5,7 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -61,6 +65,17 @@ func TestWriteResultMatchesResult(t *testing.T) {
 			t.Fatalf("WriteResult: %v", err)
 		}
 		var doc resultDoc
+		text := buf.String()
+		back, rerr := ReadResult(bytes.NewReader(buf.Bytes()), p)
+		if rerr != nil {
+			t.Fatalf("ReadResult(WriteResult(r)): %v\n%s", rerr, text)
+		}
+		if diff := cmp.Diff(normaliseResult(res), back, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("ReadResult(WriteResult(r)) mismatch (-want +got):\n%s\n%s", diff, text)
+		}
+		if (Verify(p, res) == nil) != (Verify(p, back) == nil) {
+			t.Fatalf("Verify(r) = %v but Verify(ReadResult(WriteResult(r))) = %v", Verify(p, res), Verify(p, back))
+		}
 		if !json.Valid(buf.Bytes()) {
 			t.Fatalf("not JSON:\n%s", buf.String())
 		}
@@ -178,4 +193,108 @@ func TestWriteResultNil(t *testing.T) {
 	if diff := cmp.Diff(want, buf.String()); diff != "" {
 		t.Errorf("WriteResult(nil result) mismatch (-want +got):\n%s", diff)
 	}
+}
+
+// normaliseResult returns a copy of r as ReadResult gives it back: the
+// run time to the nanosecond, no prices on inner nodes, no branch on the
+// root.
+func normaliseResult(r *Result) *Result {
+	out := *r
+	out.Stats.Runtime = time.Duration(math.Round(r.Stats.Runtime.Seconds() * 1e9))
+	if r.Certificate != nil {
+		c := *r.Certificate
+		c.Nodes = slices.Clone(c.Nodes)
+		for k := range c.Nodes {
+			if !c.Nodes[k].Leaf {
+				c.Nodes[k].BoundPrices, c.Nodes[k].RowPrices = nil, nil
+			}
+			if k == 0 {
+				c.Nodes[k].Branch, c.Nodes[k].Lock = Pair{}, false
+			}
+		}
+		out.Certificate = &c
+	}
+	return &out
+}
+
+func TestReadResultErrors(t *testing.T) {
+	p := &Problem{Agents: []string{"A", "B"}, Items: []Item{{Name: "i", Options: []Option{{Agent: 0, Weight: 1}}}, {Name: "j", Options: []Option{{Agent: 1, Weight: 1}}}}}
+	const head = `"format": "alliance-solver-result/1", "status": "Optimal", "stats": {"method": "Flow", "runtime_seconds": 0, "nodes": 1, "flow_solves": 1, "augmentations": 0}, `
+	tests := []struct {
+		name   string
+		reason string
+		doc    string
+		field  string
+		msg    string
+	}{
+		{"format", "the version is checked", `{"format": "alliance-solver/1"}`, "format", "is not"},
+		{"status", "statuses are named", `{"format": "alliance-solver-result/1", "status": "Great"}`, "status", "unknown status"},
+		{"unknown item", "assignments name items", `{` + head + `"objective": 2, "assignment": {"k": "A"}, "certificate": null}`, "assignment.k", `unknown item "k"`},
+		{"unknown agent", "assignments name agents", `{` + head + `"objective": 2, "assignment": {"i": "C", "j": "B"}, "certificate": null}`, "assignment.i", `unknown agent "C"`},
+		{"twice", "an item once", `{` + head + `"objective": 2, "assignment": {"i": "A", "i": "B"}, "certificate": null}`, "assignment.i", "assigned twice"},
+		{"missing item", "every item", `{` + head + `"objective": 2, "assignment": {"i": "A"}, "certificate": null}`, "assignment", `item "j" has no agent`},
+		{"objective without assignment", "both or neither", `{` + head + `"objective": 2, "assignment": null, "certificate": null}`, "objective", "both"},
+		{"missing certificate", "certificate is required (null for none)", `{` + head + `"objective": null, "assignment": null}`, "certificate", "missing required"},
+		{"method", "methods are named", `{"format": "alliance-solver-result/1", "status": "Optimal", "stats": {"method": "Simplex"}}`, "stats.method", "unknown method"},
+		{"price", "prices are integers", `{` + head + `"objective": null, "assignment": null, "certificate": {"resolution": 1, "objective": 0, "denominator": 1, "nodes": [{"parent": -1, "leaf": true, "bound_prices": [1.5]}]}}`, "certificate.nodes[0].bound_prices[0]", "want an integer"},
+		{"branch", "branches name items", `{` + head + `"objective": null, "assignment": null, "certificate": {"resolution": 1, "objective": 0, "denominator": 1, "nodes": [{"parent": 0, "branch": {"item": "z", "agent": "A"}, "leaf": true}]}}`, "certificate.nodes[0].branch.item", "unknown item"},
+		{"conflict kind", "kinds are named", `{` + head + `"objective": null, "assignment": null, "infeasible": {"reason": "", "irreducible": true, "conflict": [{"kind": "bound", "index": 0}]}, "certificate": null}`, "infeasible.conflict[0].kind", "unknown constraint kind"},
+		{"trailing", "one document", `{` + head + `"objective": null, "assignment": null, "certificate": null} 1`, "(document)", "trailing data"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := ReadResult(strings.NewReader(tt.doc), p)
+			var pe *ProblemError
+			if !errors.As(err, &pe) || !errors.Is(err, ErrInvalid) {
+				t.Fatalf("ReadResult = %+v, %v; want a *ProblemError (%s)", r, err, tt.reason)
+			}
+			if pe.Field != tt.field || !strings.Contains(pe.Msg, tt.msg) {
+				t.Errorf("ReadResult error = %q: %q, want field %q and a message containing %q (%s)", pe.Field, pe.Msg, tt.field, tt.msg, tt.reason)
+			}
+		})
+	}
+}
+
+func FuzzReadResult(f *testing.F) {
+	p, err := ReadProblem(strings.NewReader(`{"format": "alliance-solver/1", "agents": ["A", "B"],
+	  "items": [{"name": "i", "options": {"A": 1, "B": 0.5}}, {"name": "j", "options": {"B": 2}}],
+	  "bounds": [{"agent": "B", "min": 0, "max": 1}], "rows": [{"terms": [{"agent": "A", "coef": 1}], "sense": "<=", "rhs": 1}]}`))
+	if err != nil {
+		f.Fatal(err)
+	}
+	res, serr := Solve(context.Background(), p, nil)
+	if res == nil {
+		f.Fatal(serr)
+	}
+	var buf bytes.Buffer
+	if err := WriteResult(&buf, p, res, serr); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := ReadResult(bytes.NewReader(data), p)
+		if err != nil {
+			var pe *ProblemError
+			if !errors.As(err, &pe) || !errors.Is(err, ErrInvalid) {
+				t.Fatalf("ReadResult error %v is not a *ProblemError wrapping ErrInvalid", err)
+			}
+			return
+		}
+		if !json.Valid(data) {
+			t.Fatalf("ReadResult accepted invalid JSON %q", data)
+		}
+		// Whatever Verify says, it must not panic on what ReadResult accepts.
+		_ = Verify(p, r)
+		var buf bytes.Buffer
+		if err := WriteResult(&buf, p, r, nil); err != nil {
+			t.Fatalf("WriteResult of a read result: %v", err)
+		}
+		back, err := ReadResult(&buf, p)
+		if err != nil {
+			t.Fatalf("ReadResult(WriteResult(r)): %v\n%s", err, buf.String())
+		}
+		if diff := cmp.Diff(normaliseResult(r), back, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("round trip mismatch (-first +second):\n%s", diff)
+		}
+	})
 }

@@ -9,6 +9,7 @@
 //
 //	solve    solve a solver-level JSON problem and print the result
 //	export   write a problem as CPLEX LP, MPS, DIMACS min-cost flow or JSON
+//	verify   check a result file against its problem with solver.Verify
 //
 // "seatshare -h" lists the commands and "seatshare <command> -h" a command's
 // flags. Flags may come before or after the file arguments.
@@ -40,13 +41,24 @@
 // weights in units of the resolution: -resolution, else 1/weight_scale for a
 // seatbench instance, else [solver.DefaultResolution].
 //
+// # verify
+//
+//	seatshare verify [-seatbench] PROBLEM.json RESULT.json
+//
+// reads a result written by "seatshare solve" (the document of
+// [solver.ReadResult]) and checks it against the problem with
+// [solver.Verify], which trusts nothing the solver computed: the assignment
+// must be feasible and the certificate must prove its status in exact
+// arithmetic. It prints the verified status on stdout; a rejected result is
+// exit code 3 with the reason on stderr.
+//
 // # Exit codes
 //
 //	0  success (for solve: an optimal or feasible assignment)
 //	1  the problem is infeasible; the explanation is printed
 //	2  bad input: a usage error, an unreadable file, or an invalid problem
 //	3  any other failure: the solve stopped without an answer, a certificate
-//	   was rejected, or the output could not be written
+//	   or result was rejected, or the output could not be written
 //
 // Errors go to stderr and name the file and, for invalid input, the field
 // (a JSON path such as items[3].options.INC).

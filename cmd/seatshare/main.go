@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/coalitionlab/alliance/solver"
@@ -31,6 +32,7 @@ func commands() []command {
 	return []command{
 		{"solve", "solve a solver-level JSON problem and print the result", runSolve},
 		{"export", "write a problem as CPLEX LP, MPS, DIMACS min-cost flow or JSON", runExport},
+		{"verify", "check a result file against its problem with solver.Verify", runVerify},
 	}
 }
 
@@ -114,6 +116,9 @@ func parseExit(err error) int {
 	}
 	return exitBadInput
 }
+
+// formatFloat writes x in the shortest form that reads back exactly.
+func formatFloat(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
 // oneFile checks that exactly one file argument was given.
 func oneFile(fs *flag.FlagSet, pos []string) (string, bool) {

@@ -15,11 +15,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
-// runtimes matches the wall-clock parts of the output, which differ between
-// runs.
-var runtimes = regexp.MustCompile(`("runtime_seconds": )[^,}]+|(?m)^(runtime +)\S+$`)
+// variable matches the parts of the output that differ between runs (the
+// run time) or between correct solvers (statistics and certificates, which
+// other tests check with solver.Verify).
+var variable = regexp.MustCompile(`("stats": )\{[^\n]*\}|(?s)("certificate": )\{.*\]\}|(?m)^((?:runtime|nodes) +)\S+$`)
 
-func normalise(s string) string { return runtimes.ReplaceAllString(s, "${1}${2}X") }
+func normalise(s string) string { return variable.ReplaceAllString(s, "${1}${2}${3}X") }
 
 func TestRun(t *testing.T) {
 	td := func(name string) string { return filepath.Join("testdata", name) }
@@ -37,6 +38,9 @@ func TestRun(t *testing.T) {
 		{name: "help solve", reason: "help COMMAND is COMMAND -h", args: []string{"help", "solve"}, code: 0, stdout: "-verify"},
 		{name: "solve help", reason: "-h on the solve level", args: []string{"solve", "-h"}, code: 0, golden: true},
 		{name: "export help", reason: "-h on the export level", args: []string{"export", "-h"}, code: 0, golden: true},
+		{name: "verify help", reason: "-h on the verify level", args: []string{"verify", "-h"}, code: 0, stdout: "Usage: seatshare verify [flags] PROBLEM.json RESULT.json"},
+		{name: "verify one file", reason: "verify needs two files", args: []string{"verify", td("up8.json")}, code: 2, stderr: "want a problem file and a result file, got 1"},
+		{name: "verify not a result", reason: "a problem is not a result", args: []string{"verify", td("up8.json"), td("up8.json")}, code: 2, stderr: `testdata/up8.json: format: format "alliance-solver/1" is not "alliance-solver-result/1"`},
 		{name: "unknown command", reason: "names the command", args: []string{"plann"}, code: 2, stderr: `unknown command "plann"`},
 		{name: "unknown flag", reason: "flag errors are usage errors", args: []string{"solve", "-fast", td("up8.json")}, code: 2, stderr: "flag provided but not defined: -fast"},
 		{name: "no file", reason: "solve needs one file", args: []string{"solve"}, code: 2, stderr: "want one problem file, got 0"},
@@ -178,5 +182,62 @@ func TestExportOutputFile(t *testing.T) {
 	}
 	if len(entries) != 1 {
 		t.Errorf("directory holds %d entries after a failed export, want only p.lp", len(entries))
+	}
+}
+
+// TestVerify solves problems into result files and checks them with
+// "seatshare verify", then checks that tampered results are rejected.
+func TestVerify(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name    string
+		reason  string
+		problem string
+		flags   []string
+		tamper  func(string) string
+		code    int
+		out     string // wanted substring of stdout
+		stderr  string // wanted substring of stderr
+	}{
+		{name: "flow", reason: "a flow certificate", problem: "up8.json", code: 0, out: "verified: Optimal, objective 4.22"},
+		{name: "general", reason: "a branch-and-bound certificate", problem: "side.json", code: 0, out: "verified: Optimal"},
+		{name: "infeasible", reason: "Verify re-derives laminar infeasibility", problem: "infeasible.json", code: 0, out: "verified: Infeasible"},
+		{name: "seatbench", reason: "problems from seatbench instances", problem: "seatbench-side.json", flags: []string{"-seatbench"}, code: 0, out: "verified: Optimal"},
+		{name: "swapped seats", reason: "a changed assignment no longer matches the certificate", problem: "up8.json",
+			tamper: func(s string) string { return strings.Replace(s, `"Kanpur": "INC"`, `"Kanpur": "SP"`, 1) }, code: 3, stderr: "rejected"},
+		{name: "inflated objective", reason: "the certificate's objective is checked", problem: "up8.json",
+			tamper: func(s string) string {
+				return strings.Replace(s, `"objective": 4220000000`, `"objective": 4220000001`, 1)
+			}, code: 3, stderr: "rejected"},
+		{name: "unknown agent", reason: "a result naming an agent the problem lacks", problem: "up8.json",
+			tamper: func(s string) string { return strings.Replace(s, `"Kanpur": "INC"`, `"Kanpur": "BSP"`, 1) }, code: 2, stderr: `assignment.Kanpur: unknown agent "BSP"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			problem := filepath.Join("testdata", tt.problem)
+			var stdout, stderr bytes.Buffer
+			code := run(append(append([]string{"solve"}, tt.flags...), problem), &stdout, &stderr)
+			if code != 0 && code != 1 {
+				t.Fatalf("solve = %d: %s", code, stderr.String())
+			}
+			result := stdout.String()
+			if tt.tamper != nil {
+				changed := tt.tamper(result)
+				if changed == result {
+					t.Fatalf("tampering changed nothing in\n%s", result)
+				}
+				result = changed
+			}
+			file := filepath.Join(dir, tt.name+".json")
+			if err := os.WriteFile(file, []byte(result), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			stdout.Reset()
+			stderr.Reset()
+			code = run(append(append([]string{"verify"}, tt.flags...), problem, file), &stdout, &stderr)
+			if code != tt.code || !strings.Contains(stdout.String(), tt.out) || !strings.Contains(stderr.String(), tt.stderr) {
+				t.Errorf("verify = %d, stdout %q, stderr %q; want %d, %q, %q (%s)", code, stdout.String(), stderr.String(), tt.code, tt.out, tt.stderr, tt.reason)
+			}
+		})
 	}
 }

@@ -121,7 +121,7 @@ func writeTable(w io.Writer, p *solver.Problem, res *solver.Result, solveErr err
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "status\t%s\n", res.Status)
 	if res.Assignment != nil {
-		fmt.Fprintf(tw, "objective\t%s\n", strconv.FormatFloat(res.Objective, 'g', -1, 64))
+		fmt.Fprintf(tw, "objective\t%s\n", formatFloat(res.Objective))
 	}
 	st := res.Stats
 	fmt.Fprintf(tw, "method\t%s\nnodes\t%d\nruntime\t%s\n", st.Method, st.Nodes, st.Runtime.Round(time.Microsecond))
@@ -135,7 +135,7 @@ func writeTable(w io.Writer, p *solver.Problem, res *solver.Result, solveErr err
 	if res.Assignment != nil {
 		fmt.Fprintf(tw, "\nitem\tagent\tweight\n")
 		for i, a := range res.Assignment {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", p.Items[i].Name, p.Agents[a], strconv.FormatFloat(weightOf(p, i, a), 'g', -1, 64))
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", p.Items[i].Name, p.Agents[a], formatFloat(weightOf(p, i, a)))
 		}
 	}
 	return tw.Flush()
@@ -150,7 +150,7 @@ func writeCSV(w io.Writer, p *solver.Problem, res *solver.Result) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"item", "agent", "weight"})
 	for i, a := range res.Assignment {
-		cw.Write([]string{p.Items[i].Name, p.Agents[a], strconv.FormatFloat(weightOf(p, i, a), 'g', -1, 64)})
+		cw.Write([]string{p.Items[i].Name, p.Agents[a], formatFloat(weightOf(p, i, a))})
 	}
 	cw.Flush()
 	return cw.Error()
