@@ -1,0 +1,209 @@
+package chart_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/plot"
+
+	"github.com/coalitionlab/alliance/scoring"
+	"github.com/coalitionlab/alliance/seatshare/chart"
+)
+
+var outDir = flag.String("out", "", "also write every rendered chart into this `directory`, to look at")
+
+// upProbs are 80 illustrative win probabilities, a smooth spread from 0.05
+// to 0.95, standing in for a plan's seats.
+func upProbs() []float64 {
+	p := make([]float64, 80)
+	for i := range p {
+		p[i] = 0.05 + 0.9*float64(i)/79
+	}
+	return p
+}
+
+func distribution(t testing.TB) chart.Distribution {
+	f, err := scoring.PoissonBinomial(upProbs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return chart.DistributionOfPMF(f, 45)
+}
+
+func prices() chart.Prices {
+	return chart.Prices{
+		Names: []string{"INC gets its 2009 seats (21)", "RLD at least 3 in west UP", "SP keeps its sitting seats", "INC in Amethi and Rae Bareli"},
+		Lost:  []float64{2.347, 0.412, 0, 0.05},
+	}
+}
+
+func shares() chart.Shares {
+	return chart.Shares{
+		Parties:     []string{"SP", "INC", "RLD"},
+		Seats:       []int{62, 15, 3},
+		Entitlement: []float64{61.6, 14.2, 4.2},
+		Basis:       "quota by 2019 vote share",
+	}
+}
+
+func frontier() chart.Frontier {
+	return chart.Frontier{
+		Party:      "INC",
+		Set:        "Uttar Pradesh",
+		Seats:      []int{3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20},
+		Expected:   []float64{39.1, 39.4, 39.6, 39.7, 39.75, 39.7, 39.6, 39.4, 39.1, 38.8, 38.4, 38.0, 37.5, 37.0, 36.4, 35.8, 35.1, 34.4},
+		Infeasible: []int{0, 1, 2, 21, 22},
+	}
+}
+
+// charts are the package's charts on the fixtures above, each with texts
+// a reader must find in the image.
+func charts(t testing.TB) []struct {
+	name  string
+	plot  func() (*plot.Plot, error)
+	texts []string
+} {
+	return []struct {
+		name  string
+		plot  func() (*plot.Plot, error)
+		texts []string
+	}{
+		{"distribution", distribution(t).Plot, []string{
+			"Distribution of the alliance's total seats", "Seats won by the alliance", "Probability (%)",
+			"target 45: P(total >= 45) =", "fewer than 45 seats", "45 seats or more", "mean 40.0 seats",
+		}},
+		{"prices", prices().Plot, []string{
+			"Price of each demand", "Expected seats lost", "INC gets its 2009 seats (21)", "RLD at least 3 in west UP", "2.35", "0.00",
+		}},
+		{"shares", shares().Plot, []string{
+			"Seats in the plan against entitlement", "Seats (count)", "Alliance member", "SP", "RLD",
+			"seats in the plan", "entitlement (quota by 2019 vote share)", "61.6", "62",
+		}},
+		{"frontier", frontier().Plot, []string{
+			"Negotiation frontier: INC in Uttar Pradesh", "INC's seats in Uttar Pradesh (count)",
+			"Alliance's best expected wins (seats)", "optimum: 7 seats, 39.75 expected wins", "no plan meets the other demands",
+		}},
+	}
+}
+
+// svgTexts returns the character data of every <text> element in an SVG
+// document, failing the test if it is not well-formed XML.
+func svgTexts(t *testing.T, b []byte) []string {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	var texts []string
+	depth := 0
+	var cur strings.Builder
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("SVG is not well-formed XML: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if tok.Name.Local == "text" {
+				depth++
+				cur.Reset()
+			}
+		case xml.CharData:
+			if depth > 0 {
+				cur.Write(tok)
+			}
+		case xml.EndElement:
+			if tok.Name.Local == "text" {
+				depth--
+				texts = append(texts, cur.String())
+			}
+		}
+	}
+	return texts
+}
+
+func TestChartsRender(t *testing.T) {
+	for _, c := range charts(t) {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := c.plot()
+			if err != nil {
+				t.Fatalf("Plot() error = %v", err)
+			}
+			dir := t.TempDir()
+			svgFile, pngFile := filepath.Join(dir, c.name+".svg"), filepath.Join(dir, c.name+".PNG")
+			for _, f := range []string{svgFile, pngFile} {
+				if err := chart.Save(p, 0, 0, f); err != nil {
+					t.Fatalf("Save(%s) error = %v", f, err)
+				}
+				if *outDir != "" {
+					b, _ := os.ReadFile(f)
+					if err := os.WriteFile(filepath.Join(*outDir, filepath.Base(strings.ToLower(f))), b, 0o666); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+
+			b, err := os.ReadFile(pngFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(bytes.NewReader(b))
+			if err != nil {
+				t.Fatalf("PNG does not decode: %v", err)
+			}
+			// 18 cm x 11 cm at 150 dpi.
+			if got, want := img.Bounds().Dx(), 1063; abs(got-want) > 1 {
+				t.Errorf("PNG width = %d px, want %d", got, want)
+			}
+			if got, want := img.Bounds().Dy(), 650; abs(got-want) > 1 {
+				t.Errorf("PNG height = %d px, want %d", got, want)
+			}
+			if n := colours(img); n < 4 {
+				t.Errorf("PNG has %d distinct colours, want a drawn chart (>= 4)", n)
+			}
+
+			b, err = os.ReadFile(svgFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all := strings.Join(svgTexts(t, b), "\n")
+			for _, want := range c.texts {
+				if !strings.Contains(all, want) {
+					t.Errorf("SVG texts lack %q; have:\n%s", want, all)
+				}
+			}
+		})
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// colours counts the distinct colours of img, stopping at 1000.
+func colours(img image.Image) int {
+	seen := make(map[color.RGBA64]bool)
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, a := img.At(x, y).RGBA()
+			seen[color.RGBA64{R: uint16(r), G: uint16(g), B: uint16(bl), A: uint16(a)}] = true
+			if len(seen) >= 1000 {
+				return len(seen)
+			}
+		}
+	}
+	return len(seen)
+}

@@ -1,0 +1,83 @@
+package chart
+
+import (
+	"strconv"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Prices is the price of each demand of a plan: how many expected seats the
+// alliance loses by honouring it ([PricesOf] fills it from a plan).
+type Prices struct {
+	// Names label the demands, drawn top to bottom in this order. Each is
+	// non-empty and distinct.
+	Names []string
+	// Lost[i] is the expected seats demand i costs the alliance: the gain
+	// in expected wins from dropping it. Each is finite and >= 0.
+	Lost []float64
+}
+
+// Validate returns an *[InputError] naming the first field of p that
+// [Prices.Plot] rejects, or nil. It takes O(n log n) time for n demands.
+func (p Prices) Validate() error {
+	if len(p.Names) == 0 {
+		return invalid("Prices.Names", -1, "empty")
+	}
+	if len(p.Lost) != len(p.Names) {
+		return invalid("Prices.Lost", -1, "%d prices for %d names", len(p.Lost), len(p.Names))
+	}
+	seen := make(map[string]int, len(p.Names))
+	for i, n := range p.Names {
+		if n == "" {
+			return invalid("Prices.Names", i, "empty name")
+		}
+		if j, ok := seen[n]; ok {
+			return invalid("Prices.Names", i, "%q repeats Names[%d]", n, j)
+		}
+		seen[n] = i
+		if l := p.Lost[i]; !finite(l) || l < 0 {
+			return invalid("Prices.Lost", i, "%v, want a finite number of seats >= 0", l)
+		}
+	}
+	return nil
+}
+
+// Plot draws p as one horizontal bar per demand, its length the expected
+// seats lost, the value written at its end and the demand's name on the
+// y axis. The default image size fits about 20 demands; pass a larger
+// height to [Save] for more (about 14 points per demand). The returned
+// plot may be restyled before saving.
+//
+// Plot returns an *[InputError] when [Prices.Validate] does. It takes O(n)
+// time for n demands.
+func (p Prices) Plot() (*plot.Plot, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	pl := newPlot("Price of each demand\nexpected wins the alliance gives up by honouring it",
+		"Expected seats lost (expected wins without the demand minus with it)", "")
+	n := len(p.Names)
+	bars := &boxes{fill: vermillion}
+	vals := &labels{style: textStyle(tickSize, draw.XLeft, draw.YCenter), dx: vg.Points(4)}
+	names := make([]string, n)
+	top := 0.0
+	for i, l := range p.Lost {
+		y := float64(n - 1 - i) // first demand at the top
+		names[n-1-i] = p.Names[i]
+		bars.rects = append(bars.rects, box{x0: 0, x1: l, y0: y - 0.35, y1: y + 0.35})
+		vals.items = append(vals.items, label{x: l, y: y, text: strconv.FormatFloat(l, 'f', 2, 64)})
+		top = max(top, l)
+	}
+	if top == 0 {
+		top = 1
+	}
+	pl.Add(vGrid(), bars, vals)
+	pl.NominalY(names...)
+	pl.Y.Min, pl.Y.Max = -0.6, float64(n)-0.4
+	pl.Y.Tick.Length = 0
+	// Room on the right for the value of the longest bar.
+	pl.X.Min, pl.X.Max = 0, top*1.15
+	return pl, nil
+}
