@@ -177,32 +177,44 @@ type simModel struct {
 
 func newSimModel(p []float64, states []int, c Copula) *simModel {
 	m := &simModel{a: c.National, b: c.State, c: c.Seat, seats: len(p), zig: newZiggurat()}
+	// Number the states in order of first appearance, count each state's
+	// random seats, and place the seats by a counting sort.
 	dense := make(map[int]int)
-	var byState [][]int
-	for i, label := range states {
-		j, ok := dense[label]
+	label := make([]int, len(p))
+	var count []int
+	for i, s := range states {
+		j, ok := dense[s]
 		if !ok {
 			j = len(dense)
-			dense[label] = j
-			byState = append(byState, nil)
+			dense[s] = j
+			count = append(count, 0)
 		}
+		label[i] = j
 		switch p[i] {
 		case 0:
 		case 1:
 			m.sure = append(m.sure, i)
 		default:
-			byState[j] = append(byState[j], i)
+			count[j]++
 		}
 	}
-	m.start = make([]int, 0, len(byState)+1)
-	for _, seats := range byState {
-		m.start = append(m.start, len(m.thr))
-		for _, i := range seats {
-			m.thr = append(m.thr, normalQuantile(p[i]))
-			m.seat = append(m.seat, i)
-		}
+	m.start = make([]int, len(count)+1)
+	for j, n := range count {
+		m.start[j+1] = m.start[j] + n
 	}
-	m.start = append(m.start, len(m.thr))
+	random := m.start[len(count)]
+	m.thr = make([]float64, random)
+	m.seat = make([]int, random)
+	next := append([]int(nil), m.start[:len(count)]...)
+	for i, pi := range p {
+		if pi == 0 || pi == 1 {
+			continue
+		}
+		k := next[label[i]]
+		next[label[i]]++
+		m.thr[k] = normalQuantile(pi)
+		m.seat[k] = i
+	}
 	return m
 }
 
