@@ -3,6 +3,7 @@ package solver
 import (
 	"math"
 	"math/big"
+	"slices"
 )
 
 // bruteForce enumerates every assignment of p (at most a few thousand for
@@ -29,6 +30,8 @@ type bruteOutcome struct {
 	bestScaled int64
 	argmax     []int
 	count      int
+	// some holds the first few feasible assignments found.
+	some [][]int
 }
 
 func newBruteForce(p *Problem, enforced *mask) *bruteForce {
@@ -114,6 +117,9 @@ func (bf *bruteForce) run(res float64) bruteOutcome {
 			}
 			out.feasible = true
 			out.count++
+			if len(out.some) < 64 {
+				out.some = append(out.some, slices.Clone(x))
+			}
 			var w float64
 			var ws int64
 			for k, j := range opt {

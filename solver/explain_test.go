@@ -209,6 +209,38 @@ func TestExplainInfeasible(t *testing.T) {
 			Reason:      "agent A needs at least 2 of group S, but agent A may take item c0, since agent A is vetoed for item c1: 2 > 1",
 		},
 	}, {
+		name:   "overlapping bounds",
+		reason: "one agent's bounds on overlapping groups; restricted to the items that matter (G1's) they nest, so the flow still gives the arithmetic",
+		p: &Problem{
+			Items:  items("c", 4, 0, 1),
+			Agents: []string{"A", "B"},
+			Groups: []Group{{Name: "G1", Items: []int{0, 1, 2}}, {Name: "G2", Items: []int{1, 2, 3}}},
+			Bounds: []Bound{{Agent: 0, Group: 0, Min: 2, Max: Unlimited}, {Agent: 0, Group: 1, Max: 0}, {Agent: 1, Group: AllItems, Max: 3}},
+		},
+		want: InfeasibleError{
+			Conflict:    []Constraint{{MinKind, 0}, {MaxKind, 1}},
+			Irreducible: true,
+			Reason:      "agent A needs at least 2 of group G1, but agent A may take at most 0 of group G2 and agent A may take item c0 (1 in all): 2 > 1",
+		},
+	}, {
+		name:   "crossing minimums",
+		reason: "minimums on crossing groups against a national maximum: no laminar network exists, the general oracle decides",
+		p: &Problem{
+			Items:  items("c", 5, 0, 1),
+			Agents: []string{"A", "B"},
+			Groups: []Group{{Name: "G1", Items: []int{0, 1, 2}}, {Name: "G2", Items: []int{2, 3, 4}}},
+			Bounds: []Bound{
+				{Agent: 0, Group: 0, Min: 2, Max: Unlimited},
+				{Agent: 0, Group: 1, Min: 2, Max: Unlimited},
+				{Agent: 0, Group: AllItems, Max: 2},
+			},
+		},
+		want: InfeasibleError{
+			Conflict:    []Constraint{{MinKind, 0}, {MinKind, 1}, {MaxKind, 2}},
+			Irreducible: true,
+			Reason:      "no assignment satisfies all of: agent A needs at least 2 of group G1; agent A needs at least 2 of group G2; agent A may take at most 2 of all items",
+		},
+	}, {
 		name:   "row out of reach",
 		reason: "a cross-agent row asks for more than the items; it needs the general oracle",
 		p: &Problem{

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -295,6 +296,46 @@ func perturbTree(t *rapid.T, c *Certificate) {
 		}
 	}
 	cands[rapid.IntRange(0, len(cands)-1).Draw(t, "treeChange")]()
+}
+
+// TestPropVerifyRejectsSuboptimal checks that Verify's bound test is sound:
+// the solver's certificate, put next to a feasible assignment of lower
+// scaled objective (with the objectives made consistent with it), must be
+// rejected, since every valid leaf bound is at least the true optimum.
+func TestPropVerifyRejectsSuboptimal(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := randProblem(t, true)
+		want := solveBrute(p, DefaultResolution)
+		r := solveOK(t, p, nil)
+		if r.Status != Optimal {
+			return
+		}
+		var worse [][]int
+		for _, x := range want.some {
+			if scaledTotal(p, x, r.Certificate.Resolution) < want.bestScaled {
+				worse = append(worse, x)
+			}
+		}
+		if len(worse) == 0 {
+			return
+		}
+		x := worse[rapid.IntRange(0, len(worse)-1).Draw(t, "worse")]
+		r.Assignment = x
+		r.Objective = 0
+		for i, a := range x {
+			for _, o := range p.Items[i].Options {
+				if o.Agent == a {
+					r.Objective += o.Weight
+				}
+			}
+		}
+		r.Certificate.Objective = scaledTotal(p, x, r.Certificate.Resolution)
+		err := Verify(p, r)
+		var ce *CertificateError
+		if !errors.As(err, &ce) || !strings.HasPrefix(ce.Msg, "leaf bound") {
+			t.Fatalf("Verify accepted the suboptimal assignment %v (optimum %v): %v", x, want.argmax, err)
+		}
+	})
 }
 
 func TestPropRenamingInvariant(t *testing.T) {
