@@ -5,7 +5,8 @@ import (
 )
 
 // copulaTolerance is how far the squared loadings of a Copula may sum from
-// one: a few units in the last place of rounded inputs such as 0.6 and 0.8.
+// one: far above rounding error (0.6^2 + 0.8^2 is off by 1e-16), far below
+// any difference a user could mean.
 const copulaTolerance = 1e-9
 
 // Copula is a Gaussian copula of seat outcomes with a national, a state and a
@@ -20,7 +21,8 @@ const copulaTolerance = 1e-9
 // state and National^2 across states.
 //
 // Loadings must lie in [0, 1] and their squares must sum to one (within
-// 1e-9). The zero value is invalid; Copula{Seat: 1} makes seats independent.
+// 1e-9); [NewCopula] completes the seat loading from the other two. The zero
+// value is invalid; Copula{Seat: 1} makes seats independent.
 // A negative loading would give the same distribution of outcomes, since each
 // component is symmetric and shared with one sign.
 type Copula struct {
