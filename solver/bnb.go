@@ -453,9 +453,9 @@ func compatible(c *bnbColumn, allowed []bool) bool {
 // clamped to it; the network's prices then only approximate the
 // Lagrangian optimum at muC, which is harmless because the bound that
 // counts is recomputed exactly from the prices.
-func (b *bnb) weights(muC []int64, withW bool, allowed []bool) []int64 {
+func (b *bnb) weights(muC []int64, withW bool, allowed []bool) (w []int64, clamped bool) {
 	m := b.m
-	w := make([]int64, len(m.agent))
+	w = make([]int64, len(m.agent))
 	lim := float64(b.wLimit)
 	for k := range w {
 		if !allowed[k] {
@@ -472,9 +472,9 @@ func (b *bnb) weights(muC []int64, withW bool, allowed []bool) []int64 {
 		}
 		switch {
 		case est > lim/2:
-			w[k] = b.wLimit / 2
+			w[k], clamped = b.wLimit/2, true
 		case est < -lim/2:
-			w[k] = -b.wLimit / 2
+			w[k], clamped = -b.wLimit/2, true
 		case b.sd.integral:
 			// |est| <= 2^59 and every term is an integer below 2^62 in
 			// magnitude unless est overflowed float64's exact range, in
@@ -496,17 +496,20 @@ func (b *bnb) weights(muC []int64, withW bool, allowed []bool) []int64 {
 			w[k] = int64(math.Round(est))
 		}
 	}
-	return w
+	return w, clamped
 }
 
-// price solves the network for constraint prices muC.
-func (b *bnb) price(muC []int64, withW bool, allowed []bool) (*flowSolution, error) {
-	sol, err := b.nw.solve(b.ctx, b.weights(muC, withW, allowed))
+// price solves the network for constraint prices muC. It reports whether
+// some weight was clamped, in which case the solution's objective is not
+// the Lagrangian value at muC.
+func (b *bnb) price(muC []int64, withW bool, allowed []bool) (*flowSolution, bool, error) {
+	w, clamped := b.weights(muC, withW, allowed)
+	sol, err := b.nw.solve(b.ctx, w)
 	b.stats.FlowSolves++
 	if sol != nil {
 		b.stats.Augmentations += sol.augments
 	}
-	return sol, err
+	return sol, clamped, err
 }
 
 // certPrices converts constraint prices and network prices to the
@@ -599,7 +602,7 @@ func (b *bnb) process(id int) (int, error) {
 	if len(inLP) == 0 {
 		// Start from the best network solution ignoring the dualised
 		// constraints.
-		sol, err := b.price(make([]int64, nc), true, allowed)
+		sol, _, err := b.price(make([]int64, nc), true, allowed)
 		if err != nil {
 			return b.networkFailure(id, err)
 		}
@@ -653,19 +656,29 @@ func (b *bnb) process(id int) (int, error) {
 				muC[c] = roundPrice(bnbSmooth*float64(center[c])+(1-bnbSmooth)*float64(muC[c]), signOf(cs.sense))
 			}
 		}
-		sol, err := b.price(muC, true, allowed)
+		sol, clamped, err := b.price(muC, true, allowed)
 		if err != nil {
 			return b.networkFailure(id, err)
 		}
 		col := b.newColumn(sol.pair)
 		b.offer(sol.pair, col.cost)
+		pi, mu := b.certPrices(muC, sol.price)
 		est := float64(sol.objective)
 		for c, cs := range b.cons {
 			est += float64(muC[c]) * cs.rhs
 		}
+		if clamped || !b.sd.integral {
+			// The flow's objective is not the bound at these prices.
+			l, ok := b.sd.lagrangeBound(b.den, pi, mu, allowed)
+			if !ok {
+				b.closeLeaf(id, pi, mu)
+				return -1, nil
+			}
+			est, _ = l.Float64()
+		}
 		if est < centerL {
 			center, centerL, centerExact = muC, est, false
-			centerPi, centerMu = b.certPrices(muC, sol.price)
+			centerPi, centerMu = pi, mu
 		}
 		tryPrune := func() (bool, error) {
 			if !b.haveInc || centerExact || centerL >= (float64(b.incObj)+1.5)*float64(b.den) {
@@ -807,7 +820,7 @@ func (b *bnb) phaseOne(id int, allowed []bool, y []float64, add func(*bnbColumn)
 	for c, cs := range b.cons {
 		muC[c] = roundPrice(y[c]*scale, signOf(cs.sense))
 	}
-	sol, err := b.price(muC, false, allowed)
+	sol, _, err := b.price(muC, false, allowed)
 	if err != nil {
 		_, err := b.networkFailure(id, err)
 		return phaseClosed, err
