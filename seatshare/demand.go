@@ -2,10 +2,12 @@ package seatshare
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/coalitionlab/alliance/scoring"
 	"github.com/coalitionlab/alliance/solver"
 )
 
@@ -49,9 +51,9 @@ type constraint struct {
 }
 
 // buildProblem turns the planner's weights and the scenario's demands,
-// locks, vetoes, rows and sitting-member rules into p.problem and
-// p.constraints.
-func (p *Planner) buildProblem(sitting [][]Pin) error {
+// locks, vetoes, rows, and the demands and locks its rules generate into
+// p.problem and p.constraints.
+func (p *Planner) buildProblem(sitting [][]Pin, quotas [][]Demand) error {
 	s := p.scenario
 	agent := make(map[string]int, len(p.members))
 	for a, m := range p.members {
@@ -82,8 +84,7 @@ func (p *Planner) buildProblem(sitting [][]Pin) error {
 		prob.Groups = append(prob.Groups, solver.Group{Name: name, Items: items})
 		return g, name, len(items), nil
 	}
-	for i, d := range s.Demands {
-		f := fmt.Sprintf("demands[%d]", i)
+	addDemand := func(f string, d Demand) error {
 		g, set, n, err := groupOf(f, d.SeatSet)
 		if err != nil {
 			return err
@@ -102,6 +103,19 @@ func (p *Planner) buildProblem(sitting [][]Pin) error {
 		b.Name = name
 		p.constraints = append(p.constraints, constraint{kind: DemandKind, field: f, name: name, party: d.Party, set: set, index: len(prob.Bounds)})
 		prob.Bounds = append(prob.Bounds, b)
+		return nil
+	}
+	for i, d := range s.Demands {
+		if err := addDemand(fmt.Sprintf("demands[%d]", i), d); err != nil {
+			return err
+		}
+	}
+	for r, ds := range quotas {
+		for _, d := range ds {
+			if err := addDemand(fmt.Sprintf("rules[%d]", r), d); err != nil {
+				return err
+			}
+		}
 	}
 	for i, r := range s.Rows {
 		f := fmt.Sprintf("rows[%d]", i)
@@ -261,6 +275,94 @@ func (p *Planner) sittingPins(field string, e *Election, pm *PartyMap) ([]Pin, e
 		}
 	}
 	return pins, nil
+}
+
+// quotaScale turns fractional claims (a split party's share of a win)
+// into the integers scoring.Quotas takes.
+const quotaScale = 1e6
+
+// quotaDemands returns the demands of a "quota" rule: in each state of the
+// planner, each member in the alliance there gets between the floor and
+// the ceiling of its quota of the state's seats. e is the rule's election
+// (nil for claim "numbers"); field names the rule in errors.
+func (p *Planner) quotaDemands(field string, r Rule, e *Election, pm *PartyMap) ([]Demand, error) {
+	var out []Demand
+	for lo := 0; lo < len(p.seats); {
+		st := p.seats[lo].ID.State
+		hi := lo
+		for hi < len(p.seats) && p.seats[hi].ID.State == st {
+			hi++
+		}
+		var members []string
+		for _, o := range p.seats[lo].Options {
+			members = append(members, o.Party)
+		}
+		claim := make([]float64, len(members))
+		add := func(label string, x float64) {
+			for _, succ := range pm.Map(label) {
+				if k := slices.Index(members, succ.Party); k >= 0 {
+					claim[k] += succ.Fraction * x
+				}
+			}
+		}
+		for _, sw := range p.seats[lo:hi] {
+			if r.Claim == "numbers" {
+				break
+			}
+			c, ok := e.Constituency(sw.ID)
+			if !ok {
+				return nil, serr(field+".year", "the %d election has no seat %v", e.Year, sw.ID)
+			}
+			switch r.Claim {
+			case "votes":
+				for _, cand := range c.Candidates {
+					if cand.Party != Independent {
+						add(cand.Party, float64(cand.Votes))
+					}
+				}
+			case "wins", "seconds":
+				k := 0
+				if r.Claim == "seconds" {
+					k = 1
+				}
+				if k < len(c.Candidates) && c.Candidates[k].Party != Independent {
+					add(c.Candidates[k].Party, 1)
+				}
+			}
+		}
+		if r.Claim == "numbers" {
+			for k, m := range members {
+				claim[k] = float64(r.Numbers[m])
+			}
+		}
+		votes := make([]int64, len(members))
+		for k, x := range claim {
+			votes[k] = int64(math.Round(x * quotaScale))
+		}
+		house := hi - lo
+		qs, err := scoring.Quotas(votes, house)
+		if err != nil {
+			return nil, serr(field, "no member has a claim (%s) in %s", r.Claim, st)
+		}
+		what := r.Claim
+		if r.Year > 0 {
+			what = fmt.Sprintf("%s in %d", r.Claim, r.Year)
+		}
+		for k, m := range members {
+			q := qs[k]
+			exact, _ := q.Exact.Float64()
+			ceil := q.Ceil
+			out = append(out, Demand{
+				Name:    fmt.Sprintf("%s within quota in %s: %d-%d (quota %.2f of %d seats by %s)", m, st, q.Floor, q.Ceil, exact, house, what),
+				Party:   m,
+				SeatSet: SeatSet{State: st},
+				Min:     q.Floor,
+				Max:     &ceil,
+			})
+		}
+		lo = hi
+	}
+	return out, nil
 }
 
 // parseSense returns the solver sense written as s.

@@ -209,17 +209,26 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 	}
 
 	sitting := make([][]Pin, len(s.Rules))
+	quotas := make([][]Demand, len(s.Rules))
 	for i, r := range s.Rules {
 		f := fmt.Sprintf("rules[%d]", i)
-		e, err := load(f+".year", r.Year)
+		var e *Election
+		if r.Year > 0 {
+			if e, err = load(f+".year", r.Year); err != nil {
+				return nil, err
+			}
+		}
+		switch r.Kind {
+		case "sitting":
+			sitting[i], err = p.sittingPins(f, e, pm)
+		case "quota":
+			quotas[i], err = p.quotaDemands(f, r, e, pm)
+		}
 		if err != nil {
 			return nil, err
 		}
-		if sitting[i], err = p.sittingPins(f, e, pm); err != nil {
-			return nil, err
-		}
 	}
-	if err := p.buildProblem(sitting); err != nil {
+	if err := p.buildProblem(sitting, quotas); err != nil {
 		return nil, err
 	}
 	return p, nil

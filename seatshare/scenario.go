@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -274,12 +275,23 @@ type Term struct {
 	Coef *float64 `json:"coef,omitempty"`
 }
 
-// Rule generates demands. The only kind so far is "sitting": every seat of
-// the scenario won in Year by an alliance member that is in the alliance
-// there is locked to that member.
+// Rule generates demands. Two kinds exist:
+//
+//   - "sitting": every seat of the scenario won in Year by an alliance
+//     member that is in the alliance there is locked to that member.
+//   - "quota": in each state of the scenario, each member's seats lie
+//     within the floor and ceiling of its exact quota of the state's seats,
+//     seats*claim/total over the members in the alliance there (see
+//     scoring.Quotas). Claim says what the quota is proportional to: "votes"
+//     (the members' votes in Year), "wins" (seats won in Year), "seconds"
+//     (seats where the party came second in Year) or "numbers" (the counts
+//     in Numbers, such as MLAs, with Year 0).
 type Rule struct {
-	Kind string `json:"kind"`
-	Year int    `json:"year"`
+	Kind  string `json:"kind"`
+	Year  int    `json:"year,omitempty"`
+	Claim string `json:"claim,omitempty"`
+	// Numbers are the members' claims for Claim "numbers", non-negative.
+	Numbers map[string]int64 `json:"numbers,omitempty"`
 }
 
 // ScenarioError reports a bad scenario. Field is the path of the bad
@@ -565,16 +577,12 @@ func (s *Scenario) Validate() error {
 		}
 	}
 	for i, r := range s.Rules {
-		f := fmt.Sprintf("rules[%d]", i)
-		if r.Kind != "sitting" {
-			return serr(f+".kind", "unknown rule %q (the only kind is \"sitting\")", r.Kind)
-		}
-		if r.Year <= 0 {
-			return serr(f+".year", "%d is not a year", r.Year)
+		if err := r.validate(fmt.Sprintf("rules[%d]", i), members); err != nil {
+			return err
 		}
 		for j, q := range s.Rules[:i] {
-			if q == r {
-				return serr(f, "repeats rules[%d]", j)
+			if q.Kind == r.Kind && q.Year == r.Year && q.Claim == r.Claim && r.Claim != "numbers" {
+				return serr(fmt.Sprintf("rules[%d]", i), "repeats rules[%d]", j)
 			}
 		}
 	}
@@ -709,6 +717,48 @@ func (s *Scenario) validateModel(members []string, inScope func(field, state str
 		if ss := c.National*c.National + c.State*c.State; ss > 1+1e-9 {
 			return serr("model.copula", "national^2 + state^2 = %v exceeds 1", ss)
 		}
+	}
+	return nil
+}
+
+// validate checks a rule.
+func (r *Rule) validate(f string, members []string) error {
+	switch r.Kind {
+	case "sitting":
+		if r.Claim != "" || r.Numbers != nil {
+			return serr(f+".claim", "a sitting rule takes no claim")
+		}
+	case "quota":
+		switch r.Claim {
+		case "votes", "wins", "seconds":
+			if r.Numbers != nil {
+				return serr(f+".numbers", "numbers given with claim %q", r.Claim)
+			}
+		case "numbers":
+			if r.Year != 0 {
+				return serr(f+".year", "claim \"numbers\" takes no year")
+			}
+			if len(r.Numbers) == 0 {
+				return serr(f+".numbers", "missing")
+			}
+			keys := slices.Sorted(maps.Keys(r.Numbers))
+			for _, k := range keys {
+				if !slices.Contains(members, k) {
+					return serr(f+".numbers."+k, "party %q is not an alliance member", k)
+				}
+				if r.Numbers[k] < 0 {
+					return serr(f+".numbers."+k, "%d is negative", r.Numbers[k])
+				}
+			}
+			return nil
+		default:
+			return serr(f+".claim", "unknown claim %q (want \"votes\", \"wins\", \"seconds\" or \"numbers\")", r.Claim)
+		}
+	default:
+		return serr(f+".kind", "unknown rule %q (want \"sitting\" or \"quota\")", r.Kind)
+	}
+	if r.Year <= 0 {
+		return serr(f+".year", "%d is not a year", r.Year)
 	}
 	return nil
 }

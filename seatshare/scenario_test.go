@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/coalitionlab/alliance/seatshare"
 	"github.com/coalitionlab/alliance/seatshare/illustrative"
 	"github.com/coalitionlab/alliance/solver"
@@ -191,13 +193,13 @@ func TestCompleteScenario(t *testing.T) {
 	if got, want := len(plan.Seats), 80; got != want {
 		t.Errorf("len(Seats) = %d, want %d", got, want)
 	}
-	// 5 demands, 2 rows, the explicit lock, the sitting members' locks
-	// (one of them is Rae Bareli), and the veto.
+	// 5 demands and 3 quota bounds, 2 rows, the explicit lock, the sitting
+	// members' locks (one of them is Rae Bareli), and the veto.
 	kinds := make(map[seatshare.ConstraintKind]int)
 	for _, c := range plan.Constraints {
 		kinds[c.Kind]++
 	}
-	if kinds[seatshare.DemandKind] != 5 || kinds[seatshare.RowKind] != 2 || kinds[seatshare.VetoKind] != 1 || kinds[seatshare.LockKind] < 2 {
+	if kinds[seatshare.DemandKind] != 8 || kinds[seatshare.RowKind] != 2 || kinds[seatshare.VetoKind] != 1 || kinds[seatshare.LockKind] < 2 {
 		t.Errorf("constraint kinds = %v", kinds)
 	}
 	if plan.Simulation == nil || plan.Simulation.AtLeastTarget == nil {
@@ -308,7 +310,11 @@ func TestBadScenarios(t *testing.T) {
 		{"veto pc_no", "constituency numbers start at 1", edit(func(m map[string]any) { obj(m, "vetoes", 0)["pc_no"] = 0 }), pre + "vetoes[0].pc_no: 0 is not a constituency number"},
 		{"row sense", "three senses", edit(func(m map[string]any) { obj(m, "rows", 0)["sense"] = "=>" }), pre + `rows[0].sense: "=>" is not "<=", ">=" or "="`},
 		{"row coef", "coefficients are nonzero", edit(func(m map[string]any) { obj(m, "rows", 0, "terms", 0)["coef"] = 0 }), pre + "rows[0].terms[0].coef: 0 is not finite and nonzero"},
-		{"rule kind", "known rules only", edit(func(m map[string]any) { obj(m, "rules", 0)["kind"] = "quota" }), pre + `rules[0].kind: unknown rule "quota" (the only kind is "sitting")`},
+		{"rule kind", "known rules only", edit(func(m map[string]any) { obj(m, "rules", 0)["kind"] = "share" }), pre + `rules[0].kind: unknown rule "share" (want "sitting" or "quota")`},
+		{"quota claim", "known claims only", edit(func(m map[string]any) { obj(m, "rules", 0)["kind"] = "quota"; obj(m, "rules", 0)["claim"] = "mlas" }), pre + `rules[0].claim: unknown claim "mlas" (want "votes", "wins", "seconds" or "numbers")`},
+		{"quota numbers party", "numbers are the members'", edit(func(m map[string]any) {
+			m["rules"] = []any{map[string]any{"kind": "quota", "claim": "numbers", "numbers": map[string]any{"A": 3, "R": 1}}}
+		}), pre + `rules[0].numbers.R: party "R" is not an alliance member`},
 		{"target", "targets are seat counts", edit(func(m map[string]any) { m["target"] = -1 }), pre + "target: -1 is negative"},
 		{"scenarios", "the simulation size is bounded", edit(func(m map[string]any) { obj(m, "simulation")["scenarios"] = 1e9 }), pre + "simulation.scenarios: 1000000000 is not in [0, 100000000]"},
 	}
@@ -373,6 +379,58 @@ func TestBadScenariosAgainstData(t *testing.T) {
 				t.Errorf("error %T does not wrap ErrInvalid", err)
 			}
 		})
+	}
+}
+
+func TestQuotaRule(t *testing.T) {
+	s := readScenarioFile(t, "small.json")
+	s.Rules = append(s.Rules, seatshare.Rule{Kind: "quota", Claim: "numbers", Numbers: map[string]int64{"A": 3, "B": 1, "C": 2}})
+	pl, err := seatshare.NewPlanner(s, smallSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := pl.Plan(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPlan(t, pl, plan)
+	// Alpha: A and B share 4 seats 3:1; Beta: A, B and C share 2 seats
+	// 3:1:2, quotas 1, 1/3 and 2/3.
+	var got []string
+	for _, c := range plan.Constraints {
+		if c.Field == "rules[1]" {
+			got = append(got, c.Name)
+		}
+	}
+	want := []string{
+		"A within quota in Alpha: 3-3 (quota 3.00 of 4 seats by numbers)",
+		"B within quota in Alpha: 1-1 (quota 1.00 of 4 seats by numbers)",
+		"A within quota in Beta: 1-1 (quota 1.00 of 2 seats by numbers)",
+		"B within quota in Beta: 0-1 (quota 0.33 of 2 seats by numbers)",
+		"C within quota in Beta: 0-1 (quota 0.67 of 2 seats by numbers)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("quota demands (-want +got):\n%s", diff)
+	}
+	// Claims from the 2019 wins: A won Alpha/1 and C Beta/1 (B nothing).
+	s = readScenarioFile(t, "small.json")
+	s.Rules = append(s.Rules, seatshare.Rule{Kind: "quota", Claim: "wins", Year: 2019})
+	if pl, err = seatshare.NewPlanner(s, smallSource); err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	for _, b := range pl.Problem().Bounds[3:] {
+		got = append(got, b.Name)
+	}
+	want = []string{
+		"A within quota in Alpha: 4-4 (quota 4.00 of 4 seats by wins in 2019)",
+		"B within quota in Alpha: 0-0 (quota 0.00 of 4 seats by wins in 2019)",
+		"A within quota in Beta: 0-0 (quota 0.00 of 2 seats by wins in 2019)",
+		"B within quota in Beta: 0-0 (quota 0.00 of 2 seats by wins in 2019)",
+		"C within quota in Beta: 2-2 (quota 2.00 of 2 seats by wins in 2019)",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("quota demands by 2019 wins (-want +got):\n%s", diff)
 	}
 }
 
