@@ -1,7 +1,9 @@
 package calibrate
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 
@@ -13,17 +15,38 @@ import (
 // bloc (a party may ally in one state and fight alone in another).
 type Member struct {
 	// Party is the label in the later election.
-	Party string
+	Party string `json:"party"`
 	// States are the states where Party is in the bloc; empty means every
 	// state.
-	States []string
+	States []string `json:"states,omitempty"`
 }
 
 // Blocs are the two blocs of the later election: the alliance, whose wins
 // are forecast, and its rival.
 type Blocs struct {
-	Alliance []Member
-	Rival    []Member
+	Alliance []Member `json:"alliance"`
+	Rival    []Member `json:"rival"`
+}
+
+// ReadBlocs reads blocs from JSON, such as
+//
+//	{"alliance": [{"party": "INC"}, {"party": "NCP", "states": ["Maharashtra"]}],
+//	 "rival":    [{"party": "BJP"}, {"party": "SHS", "states": ["Maharashtra"]}]}
+//
+// Unknown fields and trailing data are errors. It returns an *InputError
+// naming "blocs" for bad JSON; NewBacktest checks the members. It takes
+// O(n) time in the input's length.
+func ReadBlocs(r io.Reader) (Blocs, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var b Blocs
+	if err := dec.Decode(&b); err != nil {
+		return Blocs{}, &InputError{Field: "blocs", Err: err}
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Blocs{}, invalid("blocs", "data after the JSON document")
+	}
+	return b, nil
 }
 
 // Pair is a base election and a later election to forecast from it.

@@ -107,7 +107,9 @@ type RunSettings struct {
 	StateBound float64 // see Settings; 0 means DefaultStateBound
 }
 
-// Run calibrates the model on train and tests it on test.
+// Run calibrates the model on train and tests it on test. With test nil
+// it calibrates on train alone: the fits, the in-sample scores and the
+// cross-validation by states, without the test fields.
 //
 // On train it fits, by maximum likelihood (Estimate), the model's scale,
 // transfer rate and lambda and the combined-share baseline's scale, each
@@ -140,13 +142,18 @@ func Run(train, test *Backtest, s *RunSettings) (*Report, error) {
 	if rs.Folds < 2 {
 		return nil, invalid("settings.folds", "%d is fewer than 2", rs.Folds)
 	}
-	r := &Report{
-		Train: train.Label(), Test: test.Label(),
-		TrainSeats: len(train.Seats), TestSeats: len(test.Seats), Folds: rs.Folds,
+	if train == nil {
+		return nil, invalid("train", "nil backtest")
 	}
+	r := &Report{Train: train.Label(), TrainSeats: len(train.Seats), Folds: rs.Folds}
 	for _, reason := range []Reason{NotInBase, NotInLater, NoAllianceCandidate} {
 		r.TrainExcluded[reason] = train.ExcludedBy(reason)
-		r.TestExcluded[reason] = test.ExcludedBy(reason)
+	}
+	if test != nil {
+		r.Test, r.TestSeats = test.Label(), len(test.Seats)
+		for _, reason := range []Reason{NotInBase, NotInLater, NoAllianceCandidate} {
+			r.TestExcluded[reason] = test.ExcludedBy(reason)
+		}
 	}
 	row := func(b *Backtest, forecast, swing string, p []float64) (Row, error) {
 		sc, err := Score(p, b.Won(nil), rs.Bins)
@@ -176,6 +183,9 @@ func Run(train, test *Backtest, s *RunSettings) (*Report, error) {
 				return nil, err
 			}
 			r.TrainRows = append(r.TrainRows, tr)
+			if test == nil {
+				continue
+			}
 			params := fit.Params
 			if sw != SwingZero {
 				// The same parameters with zero swing: what they give
@@ -221,6 +231,9 @@ func Run(train, test *Backtest, s *RunSettings) (*Report, error) {
 	}
 	r.Incumbent = in
 	for _, b := range []*Backtest{train, test} {
+		if b == nil {
+			continue
+		}
 		p, err := in.Predict(b, nil)
 		if err != nil {
 			return nil, err
@@ -238,8 +251,10 @@ func Run(train, test *Backtest, s *RunSettings) (*Report, error) {
 	if r.TrainCV, err = crossValidate(train, rs); err != nil {
 		return nil, err
 	}
-	if r.TestCV, err = crossValidate(test, rs); err != nil {
-		return nil, err
+	if test != nil {
+		if r.TestCV, err = crossValidate(test, rs); err != nil {
+			return nil, err
+		}
 	}
 	return r, nil
 }
@@ -354,12 +369,19 @@ func crossValidate(b *Backtest, rs RunSettings) ([]Row, error) {
 // pair. Numbers are rounded for reading; the Report holds them in full.
 func (r *Report) WriteText(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Calibration: fitted on %s (%d seats), tested on %s (%d seats)\n",
-		r.Train, r.TrainSeats, r.Test, r.TestSeats)
+	if r.Test != "" {
+		fmt.Fprintf(&b, "Calibration: fitted on %s (%d seats), tested on %s (%d seats)\n",
+			r.Train, r.TrainSeats, r.Test, r.TestSeats)
+	} else {
+		fmt.Fprintf(&b, "Calibration: fitted on %s (%d seats); no test pair\n", r.Train, r.TrainSeats)
+	}
 	for _, x := range []struct {
 		label string
 		n     [3]int
 	}{{r.Train, r.TrainExcluded}, {r.Test, r.TestExcluded}} {
+		if x.label == "" {
+			continue
+		}
 		fmt.Fprintf(&b, "Excluded in %s: %d not in the base election, %d not in the later election, %d without an alliance candidate\n",
 			x.label, x.n[NotInBase], x.n[NotInLater], x.n[NoAllianceCandidate])
 	}
@@ -372,6 +394,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(&b, "  incumbent bloc: P(alliance wins) = %.4f after an alliance win, %.4f after a rival win, %.4f after another party's win\n",
 		r.Incumbent.Rates[SideAlliance], r.Incumbent.Rates[SideRival], r.Incumbent.Rates[SideOther])
 	table := func(title string, rows []Row) {
+		if len(rows) == 0 {
+			return
+		}
 		fmt.Fprintf(&b, "\n%s\n", title)
 		fmt.Fprintf(&b, "  %-15s %-66s %8s %8s %8s\n", "forecast", "swing", "log loss", "Brier", "AUC")
 		for _, x := range rows {
@@ -382,15 +407,28 @@ func (r *Report) WriteText(w io.Writer) error {
 	table(fmt.Sprintf("Cross-validation on %s, %d folds of whole states", r.Test, r.Folds), r.TestCV)
 	table(fmt.Sprintf("Cross-validation on %s, %d folds of whole states", r.Train, r.Folds), r.TrainCV)
 	table(fmt.Sprintf("In sample: %s", r.Train), r.TrainRows)
-	if len(r.TestRows) > 0 {
-		fmt.Fprintf(&b, "\nReliability of the model on %s (%s):\n", r.Test, r.TestRows[0].Swing)
+	if rel, label := r.reliabilityRow(); rel != nil {
+		fmt.Fprintf(&b, "\nReliability of the model on %s (%s):\n", label, rel.Swing)
 		fmt.Fprintf(&b, "  %-12s %6s %6s %10s %9s\n", "forecast", "seats", "won", "mean fcst", "won rate")
-		for _, bin := range r.TestRows[0].Reliability {
+		for _, bin := range rel.Reliability {
 			fmt.Fprintf(&b, "  [%.1f, %.1f%s %6d %6d %10.3f %9.3f\n", bin.Lo, bin.Hi, closing(bin.Hi), bin.Count, bin.Won, bin.Predicted, bin.Observed)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// reliabilityRow returns the row whose reliability WriteText shows: the
+// zero-swing model on the test pair, or held out by states on the
+// training pair when there is no test pair; and the pair's label.
+func (r *Report) reliabilityRow() (*Row, string) {
+	if len(r.TestRows) > 0 {
+		return &r.TestRows[0], r.Test
+	}
+	if len(r.TrainCV) > 0 {
+		return &r.TrainCV[0], r.Train
+	}
+	return nil, ""
 }
 
 // closing returns the bracket that closes a bin ending at hi.
