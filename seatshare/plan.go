@@ -63,6 +63,7 @@ type BaseInfo struct {
 // it, so one Planner may serve concurrent calls.
 type Planner struct {
 	scenario    *Scenario
+	src         Source
 	bases       []BaseInfo
 	strength    *Strength
 	members     []string
@@ -75,7 +76,8 @@ type Planner struct {
 // rules name) from src, estimates the base strengths with EstimateStrength,
 // computes the win probability of every member in every seat of the
 // scenario's states, and turns the demands, rows, locks, vetoes and rules
-// into a solver problem.
+// into a solver problem. Seats where no member is in the alliance are not
+// the alliance's to share and are left out.
 //
 // Elections without Telangana seats are first mapped with
 // AndhraPradeshTo2019, so that every election uses the same identities.
@@ -108,7 +110,7 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 		cache[year] = e
 		return e, nil
 	}
-	p := &Planner{scenario: s}
+	p := &Planner{scenario: s, src: src}
 	bases := make([]Base, len(s.Bases))
 	for i, b := range s.Bases {
 		f := fmt.Sprintf("bases[%d]", i)
@@ -199,6 +201,9 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 				cands = append(cands, col[m.Party])
 				names = append(names, m.Party)
 			}
+		}
+		if len(cands) == 0 {
+			continue // no member is in the alliance here: not the alliance's seat
 		}
 		flags := func(col int) Imputation { return st.Cell(i, col).Flags }
 		opts, err := mod.seatWeights(id, st.Row(i), flags, st.Parties(), cands, names)
@@ -386,6 +391,9 @@ var quantileLevels = [...]float64{0.05, 0.25, 0.5, 0.75, 0.95}
 // alternatives over all seats and K constraints, plus the simulation's
 // O(N*S) for N scenarios of S seats.
 func (p *Planner) Plan(ctx context.Context) (*Plan, error) {
+	if len(p.seats) == 0 {
+		return nil, serr("alliance", "no member is in the alliance in any seat of the scenario")
+	}
 	res, err := p.solve(ctx, p.problem)
 	if err != nil {
 		return nil, err
