@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -463,4 +465,49 @@ func TestPropResolution(t *testing.T) {
 			t.Fatalf("Solve objective %v, float optimum %v: gap %v outside [0, n*res = %v]", r.Objective, want.best, gap, limit)
 		}
 	})
+}
+
+// TestRapidRegressions solves the problems that rapid once found to break
+// a property, kept in testdata/rapid as JSON problems, and checks them
+// against brute force and Verify.
+func TestRapidRegressions(t *testing.T) {
+	tests := []struct {
+		name   string
+		reason string
+		res    float64
+	}{
+		{name: "flow-state-minimum", res: 1e-3, reason: "a state minimum of an agent eligible for two of the state's items: a flow edit once reported it infeasible"},
+		{name: "bnb-equal-weight-row", res: 1e-3, reason: "an Equal row whose exact left-hand side misses the right-hand side by 6e-9: branch and bound once stopped on numerical trouble"},
+		{name: "bnb-tiny-row-coefficient", res: 1e-3, reason: "a row coefficient far below the resolution: the weight rounds to 0 while the row must stay exact"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := os.Open(filepath.Join("testdata", "rapid", tt.name+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			p, err := ReadProblem(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := solveBrute(p, tt.res)
+			r, err := Solve(context.Background(), p, &Settings{Resolution: tt.res})
+			switch {
+			case !want.feasible:
+				if !errors.Is(err, ErrInfeasible) || r == nil || r.Status != Infeasible {
+					t.Fatalf("Solve = %+v, %v; brute force finds no assignment", r, err)
+				}
+				return
+			case err != nil || r.Status != Optimal:
+				t.Fatalf("Solve = %+v, %v; brute force finds %v with %v", r, err, want.argmax, want.best)
+			}
+			if gap := want.best - r.Objective; gap < -1e-9 || gap > float64(len(p.Items))*tt.res {
+				t.Errorf("Solve objective %v, brute force %v", r.Objective, want.best)
+			}
+			if err := Verify(p, r); err != nil {
+				t.Errorf("Verify = %v", err)
+			}
+		})
+	}
 }
