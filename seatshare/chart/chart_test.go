@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,12 +94,64 @@ func charts(t testing.TB) []struct {
 			"Negotiation frontier: INC in Uttar Pradesh", "INC's seats in Uttar Pradesh (count)",
 			"Alliance's best expected wins (seats)", "optimum: 7 seats, 39.75 expected wins", "no plan meets the other demands",
 		}},
+		{"distribution_simulated_far_target", simulated(t, 58).Plot, []string{
+			"20,000 simulated elections with correlated swings", "target 58: P(total >= 58) = ", "fewer than 58 seats",
+		}},
+		{"distribution_no_target", simulated(t, 0).Plot, []string{"probability of each total", "mean 40."}},
+		{"shares_national", nationalShares().Plot, []string{"INC", "JMM", "entitlement"}},
+		{"prices_many", manyPrices().Plot, []string{"demand 20: JMM 5+", "demand 1: INC at least 10 in Uttar Pradesh"}},
+		{"frontier_gap", chart.Frontier{Party: "RJD", Seats: []int{18, 20}, Expected: []float64{24.2, 24.9}, Infeasible: []int{19}}.Plot,
+			[]string{"Negotiation frontier: RJD", "RJD's seats (count)", "optimum: 20 seats, 24.90 expected wins"}},
+		{"frontier_one", chart.Frontier{Party: "AAP", Set: "Delhi", Seats: []int{4}, Expected: []float64{2.1}}.Plot,
+			[]string{"optimum: 4 seats, 2.10 expected wins"}},
 	}
+}
+
+// simulated is the distribution of upProbs's total under a national swing,
+// from 20,000 scenarios.
+func simulated(t testing.TB, target int) chart.Distribution {
+	cop, err := scoring.NewCopula(0.4, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := upProbs()
+	sim, err := scoring.Simulate(p, make([]int, len(p)), cop, 20_000, rand.New(rand.NewPCG(7, 11)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return chart.DistributionOf(sim, target)
+}
+
+// nationalShares has twelve parties, so the names are slanted.
+func nationalShares() chart.Shares {
+	parties := []string{"INC", "SP", "AITC", "DMK", "SS(UBT)", "NCP(SP)", "RJD", "AAP", "JMM", "CPI(M)", "IUML", "VCK"}
+	s := chart.Shares{Parties: parties, Basis: "Sainte-Lague on 2019 votes"}
+	for i := range parties {
+		s.Seats = append(s.Seats, 330/(i+2)-5)
+		s.Entitlement = append(s.Entitlement, 310/float64(i+2)-3.3)
+	}
+	return s
+}
+
+// manyPrices has twenty demands with long names.
+func manyPrices() chart.Prices {
+	var p chart.Prices
+	for i := range 20 {
+		p.Names = append(p.Names, fmt.Sprintf("demand %d: %s", i+1, []string{"INC at least 10 in Uttar Pradesh", "RJD keeps Saran", "CPI(M) in Kerala keeps its seats", "JMM 5+"}[i%4]))
+		p.Lost = append(p.Lost, float64(i%7)*0.37)
+	}
+	return p
+}
+
+// fataler is the part of *testing.T and *rapid.T that svgTexts uses.
+type fataler interface {
+	Helper()
+	Fatalf(format string, args ...any)
 }
 
 // svgTexts returns the character data of every <text> element in an SVG
 // document, failing the test if it is not well-formed XML.
-func svgTexts(t *testing.T, b []byte) []string {
+func svgTexts(t fataler, b []byte) []string {
 	t.Helper()
 	dec := xml.NewDecoder(bytes.NewReader(b))
 	var texts []string

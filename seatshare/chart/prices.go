@@ -60,7 +60,9 @@ func (p Prices) Plot() (*plot.Plot, error) {
 		"Expected seats lost (expected wins without the demand minus with it)", "")
 	n := len(p.Names)
 	bars := &boxes{fill: vermillion}
-	vals := &labels{style: textStyle(tickSize, draw.XLeft, draw.YCenter), dx: vg.Points(4)}
+	// YCenter centres the font's full height, descent included, which
+	// sits the digits a little low; dy lifts them to the bar's middle.
+	vals := &labels{style: textStyle(tickSize, draw.XLeft, draw.YCenter), dx: vg.Points(4), dy: vg.Points(1.5)}
 	names := make([]string, n)
 	top := 0.0
 	for i, l := range p.Lost {

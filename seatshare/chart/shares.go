@@ -57,8 +57,9 @@ func (s Shares) Validate() error {
 }
 
 // Plot draws s as grouped bars: for each party its seats in the plan (blue)
-// beside its entitlement (orange), each value written above its bar, party
-// names on the x axis (slanted when there are more than eight). The
+// beside its entitlement (orange), each value written above its bar
+// (upwards when there are more than six parties), party names on the x
+// axis (slanted when there are more than eight). The
 // returned plot may be restyled before saving.
 //
 // Plot returns an *[InputError] when [Shares.Validate] does. It takes O(n)
@@ -70,7 +71,16 @@ func (s Shares) Plot() (*plot.Plot, error) {
 	p := newPlot("Seats in the plan against entitlement", "Alliance member", "Seats (count)")
 	seats := &boxes{fill: blue}
 	ent := &boxes{fill: orange}
+	// With more than six parties the values are written upwards, so
+	// neighbouring labels do not run into each other.
+	slanted := len(s.Parties) > 6
 	style := textStyle(noteSize, draw.XCenter, draw.YBottom)
+	headroom := 1.3
+	if slanted {
+		style = textStyle(noteSize, draw.XLeft, draw.YCenter)
+		style.Rotation = math.Pi / 2
+		headroom = 1.45
+	}
 	vals := &labels{style: style, dy: vg.Points(2)}
 	top := 0.0
 	for i := range s.Parties {
@@ -95,7 +105,7 @@ func (s Shares) Plot() (*plot.Plot, error) {
 	}
 	p.X.Min, p.X.Max = -0.6, float64(len(s.Parties))-0.4
 	// Room above the bars for their values and the legend.
-	p.Y.Min, p.Y.Max = 0, top*1.3
+	p.Y.Min, p.Y.Max = 0, top*headroom
 	p.Legend.Add("seats in the plan", seats)
 	name := "entitlement"
 	if s.Basis != "" {
