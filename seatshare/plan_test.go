@@ -133,7 +133,8 @@ func bruteForce(prob *solver.Problem) (float64, bool) {
 
 // genCase draws a small election (one or two states, at most six seats)
 // and a scenario for it: members A, B and C (C possibly only in the first
-// state), maybe a rival R, and up to three demands, a lock and a veto.
+// state), maybe a rival R, up to three demands, maybe a general row, a
+// within-quota rule, a lock and a veto.
 func genCase(t *rapid.T) (*seatshare.Scenario, seatshare.Source) {
 	states := []string{"S1", "S2"}[:rapid.IntRange(1, 2).Draw(t, "nStates")]
 	var b strings.Builder
@@ -214,6 +215,25 @@ func genCase(t *rapid.T) (*seatshare.Scenario, seatshare.Source) {
 			d.Max = ptr(rapid.IntRange(d.Min, size+1).Draw(t, fmt.Sprintf("demand%d_max", k)))
 		}
 		s.Demands = append(s.Demands, d)
+	}
+	if rapid.Bool().Draw(t, "row") {
+		// A general row such as "A + 2*B >= 2" or "A - C <= 1", which
+		// takes the solver's general path.
+		s.Rows = []seatshare.Row{{
+			Terms: []seatshare.Term{
+				{Party: "A", Coef: ptr(float64(rapid.IntRange(1, 2).Draw(t, "row_coefA")))},
+				{Party: rapid.SampledFrom([]string{"B", "C"}).Draw(t, "row_party2"), Coef: ptr(float64(rapid.SampledFrom([]int{-1, 1, 2}).Draw(t, "row_coef2")))},
+			},
+			Sense: rapid.SampledFrom([]string{"<=", ">=", "="}).Draw(t, "row_sense"),
+			RHS:   float64(rapid.IntRange(-1, len(seats)).Draw(t, "row_rhs")),
+		}}
+	}
+	if rapid.Bool().Draw(t, "quota") {
+		s.Rules = append(s.Rules, seatshare.Rule{Kind: "quota", Claim: "numbers", Numbers: map[string]int64{
+			"A": int64(rapid.IntRange(1, 5).Draw(t, "quota_A")),
+			"B": int64(rapid.IntRange(0, 5).Draw(t, "quota_B")),
+			"C": int64(rapid.IntRange(0, 5).Draw(t, "quota_C")),
+		}})
 	}
 	if rapid.Bool().Draw(t, "lock") {
 		st := rapid.SampledFrom(seats).Draw(t, "lockSeat")
