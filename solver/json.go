@@ -97,12 +97,16 @@ type rawProblem struct {
 	rows   []rawRow
 	locks  []rawPair
 	vetoes []rawPair
+	// The options of all items, in document order.
+	optAgent  []string
+	optWeight []float64
 }
 
+// rawItem is an item whose options are optAgent[first:end] and
+// optWeight[first:end] of its rawProblem.
 type rawItem struct {
-	name    string
-	agents  []string
-	weights []float64
+	name       string
+	first, end int
 }
 
 type rawGroup struct {
@@ -159,7 +163,7 @@ func (raw *rawProblem) read(jr *jsonReader) error {
 			raw.agents, err = jr.names(path)
 		case 2:
 			err = jr.array(path, func(_ int, ipath string) error {
-				it, err := readItem(jr, ipath)
+				it, err := raw.readItem(jr, ipath)
 				raw.items = append(raw.items, it)
 				return err
 			})
@@ -216,20 +220,24 @@ func (raw *rawProblem) read(jr *jsonReader) error {
 	})
 }
 
-func readItem(jr *jsonReader, path string) (rawItem, error) {
-	var it rawItem
+func (raw *rawProblem) readItem(jr *jsonReader, path string) (rawItem, error) {
+	it := rawItem{first: len(raw.optAgent), end: len(raw.optAgent)}
 	err := jr.fields(path, itemFields, 1<<0|1<<1, func(k int, fpath string) error {
 		if k == 0 {
 			var err error
 			it.name, err = jr.name(fpath)
 			return err
 		}
-		return jr.object(fpath, func(key, opath string) error {
+		// The options are appended after those of the previous items.
+		it.first = len(raw.optAgent)
+		err := jr.object(fpath, func(key, opath string) error {
 			w, err := jr.float(opath)
-			it.agents = append(it.agents, key)
-			it.weights = append(it.weights, w)
+			raw.optAgent = append(raw.optAgent, key)
+			raw.optWeight = append(raw.optWeight, w)
 			return err
 		})
+		it.end = len(raw.optAgent)
+		return err
 	})
 	return it, err
 }
@@ -380,9 +388,10 @@ func (raw *rawProblem) resolve() (*Problem, error) {
 
 	p := &Problem{Agents: raw.agents, Items: make([]Item, len(raw.items))}
 	seen := make([]int, len(raw.agents)) // seen[a] == i+1 when item i lists agent a
+	all := make([]Option, len(raw.optAgent))
 	for i, it := range raw.items {
-		opts := make([]Option, len(it.agents))
-		for j, name := range it.agents {
+		opts := all[it.first:it.end:it.end]
+		for j, name := range raw.optAgent[it.first:it.end] {
 			path := func() string { return jsonKey(jsonIndex("items", i)+".options", name) }
 			a, ok := agents[name]
 			if !ok {
@@ -392,7 +401,7 @@ func (raw *rawProblem) resolve() (*Problem, error) {
 				return nil, jsonErr(path(), "agent %q listed twice", name)
 			}
 			seen[a] = i + 1
-			opts[j] = Option{Agent: a, Weight: it.weights[j]}
+			opts[j] = Option{Agent: a, Weight: raw.optWeight[it.first+j]}
 		}
 		p.Items[i] = Item{Name: it.name, Options: opts}
 	}

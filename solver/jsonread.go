@@ -20,14 +20,19 @@ import (
 type jsonReader struct {
 	data []byte
 	pos  int
+	// keys interns object keys, which repeat (field and agent names).
+	keys map[string]string
 }
+
+// maxInterned bounds the number of interned keys.
+const maxInterned = 1 << 12
 
 func newJSONReader(r io.Reader) (*jsonReader, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
-	return &jsonReader{data: data}, nil
+	return &jsonReader{data: data, keys: make(map[string]string)}, nil
 }
 
 // jsonErr returns a *ProblemError whose Field is a JSON path.
@@ -154,7 +159,7 @@ func (r *jsonReader) object(path string, member func(key, kpath string) error) e
 		if r.next() != '"' {
 			return r.syntax(path, "a string key")
 		}
-		key, err := r.stringLit(path)
+		key, err := r.key(path)
 		if err != nil {
 			return err
 		}
@@ -233,6 +238,28 @@ func (r *jsonReader) array(path string, elem func(i int, ipath string) error) er
 			return r.syntax(path, "',' or ']' after an array element")
 		}
 	}
+}
+
+// key reads an object key, interned when it is plain ASCII without
+// escapes; the current byte is its opening quote.
+func (r *jsonReader) key(path string) (string, error) {
+	end := r.pos + 1
+	for end < len(r.data) && r.data[end] != '"' && r.data[end] != '\\' && r.data[end] >= 0x20 && r.data[end] < utf8.RuneSelf {
+		end++
+	}
+	if end >= len(r.data) || r.data[end] != '"' {
+		return r.stringLit(path)
+	}
+	b := r.data[r.pos+1 : end]
+	r.pos = end + 1
+	if s, ok := r.keys[string(b)]; ok {
+		return s, nil
+	}
+	s := string(b)
+	if len(r.keys) < maxInterned {
+		r.keys[s] = s
+	}
+	return s, nil
 }
 
 // stringLit reads a string literal; the current byte is its opening quote.
