@@ -35,7 +35,8 @@ type Distribution struct {
 	// P(total >= Target); zero means no target.
 	Target int
 	// Scenarios is the number of simulated scenarios the probabilities
-	// come from, named in the title; zero means they are exact.
+	// come from (by scoring.Simulate); the title then says "N simulated
+	// elections with correlated swings". Zero means they are exact.
 	Scenarios int64
 }
 
@@ -145,8 +146,12 @@ func (d Distribution) Plot() (*plot.Plot, error) {
 	}
 	// Room above the bars: the mean line reaches 1.04*top, the target's
 	// label sits at 1.15*top to about 1.25*top, and the legend (three
-	// entries, under a fifth of the height) fills the rest.
-	ymax := top * 1.6
+	// entries, under a fifth of the height) fills the rest; without a
+	// target the legend has two entries.
+	ymax := top * 1.3
+	if d.Target > 0 {
+		ymax = top * 1.6
+	}
 	p.X.Min, p.X.Max = float64(lo)-0.5, float64(hi)+0.5
 	p.Y.Min, p.Y.Max = 0, ymax
 
