@@ -97,6 +97,11 @@ func bruteForce(prob *solver.Problem) (float64, bool) {
 			for _, tm := range r.Terms {
 				lhs += tm.Coef * float64(count(tm.Agent, tm.Group))
 			}
+			for _, pt := range r.Pairs {
+				if x[pt.Item] == pt.Agent {
+					lhs += pt.Coef
+				}
+			}
 			if (r.Sense == solver.LessEq && lhs > r.RHS) || (r.Sense == solver.GreaterEq && lhs < r.RHS) || (r.Sense == solver.Equal && lhs != r.RHS) {
 				return false
 			}
@@ -248,6 +253,7 @@ func genCase(t *rapid.T) (*seatshare.Scenario, seatshare.Source) {
 
 // TestPlanProperties checks, over generated scenarios, that the plan meets
 // every demand, Verify accepts it and brute force finds nothing better;
+// that switch costs and the second-best plan match brute force;
 // that prices are never negative and equal the gain of re-planning with
 // the demand relaxed; and that raising a party's minimum never raises the
 // expected wins.
@@ -290,6 +296,27 @@ func TestPlanProperties(t *testing.T) {
 			case ffeasible && math.Abs(best-fbest-*a.Cost) > 1e-7:
 				t.Fatalf("switching seat %d to %s costs %v, brute force %v", i, a.Party, *a.Cost, best-fbest)
 			}
+		}
+		// The second-best plan equals brute force over the plans that differ
+		// from the optimum in some seat.
+		alts, err := pl.Alternatives(ctx, 1)
+		if err != nil {
+			t.Fatalf("Alternatives: %v", err)
+		}
+		other := pl.Problem()
+		nogood := solver.Row{Sense: solver.LessEq, RHS: float64(len(plan.Seats) - 1)}
+		for i, seat := range plan.Seats {
+			nogood.Pairs = append(nogood.Pairs, solver.PairTerm{Item: i, Agent: slices.Index(other.Agents, seat.Party), Coef: 1})
+		}
+		other.Rows = append(other.Rows, nogood)
+		second, ok := bruteForce(other)
+		switch {
+		case !ok && len(alts) != 0:
+			t.Fatalf("Alternatives found plan %+v, brute force none", alts[0])
+		case ok && len(alts) != 1:
+			t.Fatalf("Alternatives found no plan, brute force %v", second)
+		case ok && math.Abs(alts[0].Expected-second) > 1e-7:
+			t.Fatalf("second-best plan %v, brute force %v", alts[0].Expected, second)
 		}
 		if len(s.Demands) == 0 {
 			return

@@ -170,6 +170,9 @@ func objectiveGain(base, other *solver.Result, field string) (float64, error) {
 	return float64(d) * bc.Resolution, nil
 }
 
+// isInfeasible reports whether err says the solver proved infeasibility.
+func isInfeasible(err error) bool { return errors.Is(err, solver.ErrInfeasible) }
+
 // counts returns a function giving the number of items of agent a in group
 // g (or solver.AllItems) under assignment x.
 func (p *Planner) counts(x []int) func(a, g int) int {

@@ -315,3 +315,20 @@ func WriteEvaluation(w io.Writer, ev *Evaluation) error {
 	ew.columns(rows, "lllrlrr")
 	return ew.err
 }
+
+// WriteAlternatives writes the next best plans as a table: rank, expected
+// wins, the loss against the optimum, and the seats that change hands.
+func WriteAlternatives(w io.Writer, alts []AlternativePlan) error {
+	ew := &errWriter{w: w}
+	ew.printf("Next best plans (loss = expected wins below the optimal plan)\n")
+	rows := [][]string{{"rank", "expected wins", "loss", "changes from the optimal plan"}}
+	for _, a := range alts {
+		var ch []string
+		for _, c := range a.Changes {
+			ch = append(ch, fmt.Sprintf("%s %s %s->%s", c.Seat, c.Name, c.From, c.To))
+		}
+		rows = append(rows, []string{strconv.Itoa(a.Rank), fmt.Sprintf("%.4f", a.Expected), fmt.Sprintf("%.4f", a.Loss), strings.Join(ch, "; ")})
+	}
+	ew.columns(rows, "rrrl")
+	return ew.err
+}

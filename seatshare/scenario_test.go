@@ -518,6 +518,15 @@ func TestGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		out["small.frontier.golden"] = bytes.Clone(b.Bytes())
+		alts, err := pl.Alternatives(context.Background(), 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Reset()
+		if err := seatshare.WriteAlternatives(&b, alts); err != nil {
+			t.Fatal(err)
+		}
+		out["small.alternatives.golden"] = bytes.Clone(b.Bytes())
 		return out
 	}
 	first, second := render(), render()

@@ -4,8 +4,9 @@
 // INC asks for as many seats as it won in 2009; SP points to 2019, and
 // every sitting member keeps its seat. The program prints the plan that
 // maximises the alliance's expected wins under those demands, what INC's
-// demand costs in expected seats, and the negotiation frontier: the best
-// expected wins for each number of seats INC could get.
+// demand costs in expected seats, the negotiation frontier (the best
+// expected wins for each number of seats INC could get) and the next best
+// plans.
 //
 // With no files it runs on the ILLUSTRATIVE synthetic results embedded in
 // package illustrative (not real results, and labelled so in the output).
@@ -36,6 +37,8 @@ const (
 	// frontierMax is the largest INC seat count on the frontier: well
 	// past INC's 2009 claim (21 seats in the real results).
 	frontierMax = 35
+	// nextPlans is the number of next best plans shown.
+	nextPlans = 3
 )
 
 func main() {
@@ -54,9 +57,10 @@ func main() {
 
 // report is the program's result in JSON form.
 type report struct {
-	Plan     *seatshare.Plan           `json:"plan"`
-	Claim    claim                     `json:"inc_claim"`
-	Frontier []seatshare.FrontierPoint `json:"frontier"`
+	Plan     *seatshare.Plan             `json:"plan"`
+	Claim    claim                       `json:"inc_claim"`
+	Frontier []seatshare.FrontierPoint   `json:"frontier"`
+	Next     []seatshare.AlternativePlan `json:"next_best_plans"`
 }
 
 // claim is INC's 2009 claim and what it costs.
@@ -133,12 +137,16 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 	if err != nil {
 		return err
 	}
+	next, err := pl.Alternatives(ctx, nextPlans)
+	if err != nil {
+		return err
+	}
 
 	switch *format {
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(report{Plan: plan, Claim: c, Frontier: frontier})
+		return enc.Encode(report{Plan: plan, Claim: c, Frontier: frontier, Next: next})
 	case "csv":
 		switch *table {
 		case "seats":
@@ -168,5 +176,11 @@ What INC's demand costs
 `, c.Wins2009, state, c.SPWins2019, verdict, c.RelaxedGain, c.DroppedGain); err != nil {
 		return err
 	}
-	return seatshare.WriteFrontier(w, party, state, frontier)
+	if err := seatshare.WriteFrontier(w, party, state, frontier); err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintln(w); err != nil {
+		return err
+	}
+	return seatshare.WriteAlternatives(w, next)
 }
