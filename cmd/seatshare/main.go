@@ -33,6 +33,7 @@ func commands() []command {
 		{"solve", "solve a solver-level JSON problem and print the result", runSolve},
 		{"export", "write a problem as CPLEX LP, MPS, DIMACS min-cost flow or JSON", runExport},
 		{"verify", "check a result file against its problem with solver.Verify", runVerify},
+		{"calibrate", "backtest and fit the win-probability model on past results", runCalibrate},
 	}
 }
 
