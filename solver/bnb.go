@@ -36,6 +36,10 @@ const (
 	bnbSmooth    = 0.5  // weight of the stability centre in Wentges smoothing
 )
 
+// errRayOverflow reports that an infeasibility ray would need prices beyond
+// int64 to close its node; the node is split instead.
+var errRayOverflow = errors.New("solver: infeasibility ray cannot be scaled within int64")
+
 // errBnBNumeric reports that floating-point trouble kept branch and bound
 // from reaching a proof; it never leads to a wrong answer.
 var errBnBNumeric = errors.New("solver: branch and bound stopped on numerical trouble")
@@ -71,6 +75,7 @@ type bnbNode struct {
 	rayPi, rayMu []int64
 	rayL0        *big.Rat // Den-free bound of the ray: negative
 	pi, mu       []int64  // leaf prices once closed
+	noRay        bool     // split rather than close by a ray (its ray overflowed)
 }
 
 // bnb is the state of one branch-and-bound solve.
@@ -125,23 +130,32 @@ type bnb struct {
 // first case and a nil error in the second.
 func branchAndBound(ctx context.Context, m *model, s *Settings) (*Result, error) {
 	start := time.Now()
-	b, res, err := newBnB(ctx, m, s)
-	if res != nil || err != nil {
+	var work Stats
+	for maxDen := int64(1 << 24); ; maxDen = 1 {
+		b, err := newBnB(ctx, m, s, maxDen)
+		if err != nil {
+			return nil, err
+		}
+		res, err := b.run()
+		work.Nodes += b.stats.Nodes
+		work.FlowSolves += b.stats.FlowSolves
+		work.Augmentations += b.stats.Augmentations
+		if errors.Is(err, errRayOverflow) && b.den > 1 {
+			// A ray needed prices beyond int64 at this denominator:
+			// start again with denominator 1, which scales rays least.
+			continue
+		}
 		if res != nil {
+			res.Stats = work
+			res.Stats.Method = BranchAndBound
 			res.Stats.Runtime = time.Since(start)
 		}
 		return res, err
 	}
-	res, err = b.run()
-	if res != nil {
-		res.Stats.Runtime = time.Since(start)
-	}
-	return res, err
 }
 
-// newBnB prepares a solve. It returns a Result instead when the problem is
-// infeasible already in its network part.
-func newBnB(ctx context.Context, m *model, s *Settings) (*bnb, *Result, error) {
+// newBnB prepares a solve with a price denominator of at most maxDen.
+func newBnB(ctx context.Context, m *model, s *Settings, maxDen int64) (*bnb, error) {
 	p := m.p
 	b := &bnb{ctx: ctx, m: m, p: p, sd: newSideData(m)}
 	if s != nil {
@@ -158,10 +172,10 @@ func newBnB(ctx context.Context, m *model, s *Settings) (*bnb, *Result, error) {
 	}
 	pm, err := newModel(sub, &Settings{Resolution: m.resolution})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if b.nw, err = newNetwork(pm); err != nil {
-		return nil, nil, fmt.Errorf("solver: internal error: pricing network: %w", err)
+		return nil, fmt.Errorf("solver: internal error: pricing network: %w", err)
 	}
 	// Dualised constraints.
 	b.consOfBound = make([][]int32, len(p.Bounds))
@@ -198,8 +212,8 @@ func newBnB(ctx context.Context, m *model, s *Settings) (*bnb, *Result, error) {
 			b.rowScale[c] = math.Ldexp(1, 1-exp)
 		}
 	}
-	b.chooseScale(len(sub.Bounds))
-	return b, nil, nil
+	b.chooseScale(len(sub.Bounds), maxDen)
+	return b, nil
 }
 
 // laminarBounds chooses, per agent, the bounds kept in the network: the
@@ -298,7 +312,7 @@ func (b *bnb) buildEntries() {
 // ((items + 2*bounds + 2) * max|w| <= 2^60, see newModel), which leaves
 // room for price terms up to 63 times the largest weight. A small den keeps
 // the prices of infeasibility rays within int64.
-func (b *bnb) chooseScale(netBounds int) {
+func (b *bnb) chooseScale(netBounds int, maxDen int64) {
 	m := b.m
 	var maxW int64
 	for _, w := range m.w {
@@ -314,7 +328,7 @@ func (b *bnb) chooseScale(netBounds int) {
 	}
 	need := 4 * float64(len(b.cons)+1) * float64(len(m.p.Items)+1) * maxCoef
 	b.den = 1
-	for b.den < 1<<24 && float64(b.den) < need && 2*b.den*max(maxW, 1) <= b.wLimit/64 {
+	for b.den < maxDen && float64(b.den) < need && 2*b.den*max(maxW, 1) <= b.wLimit/64 {
 		b.den *= 2
 	}
 	b.scale = float64(max(maxW, 1))
@@ -334,6 +348,47 @@ func (b *bnb) chooseScale(netBounds int) {
 // run performs the search.
 func (b *bnb) run() (*Result, error) {
 	b.nodes = append(b.nodes, &bnbNode{parent: -1, open: true, estimate: math.Inf(1)})
+	for {
+		if res, err := b.search(); res != nil || err != nil {
+			return res, err
+		}
+		if !b.haveInc {
+			return &Result{Status: Infeasible, Stats: b.stats}, nil
+		}
+		// Close the infeasible nodes recorded before the incumbent
+		// existed; one whose ray cannot be scaled is searched again.
+		again := false
+		for id, nd := range b.nodes {
+			if !nd.pending {
+				continue
+			}
+			err := b.closeRay(nd)
+			if errors.Is(err, errRayOverflow) {
+				b.reopen(id)
+				again = true
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		if !again {
+			return b.result(Optimal), nil
+		}
+	}
+}
+
+// reopen puts node id back into the search, to be split rather than closed
+// by an infeasibility ray.
+func (b *bnb) reopen(id int) {
+	nd := b.nodes[id]
+	nd.pending, nd.noRay, nd.open = false, true, true
+	nd.rayPi, nd.rayMu, nd.rayL0 = nil, nil, nil
+}
+
+// search processes open nodes until none is left. It returns a result only
+// when the search stops early (cancelled, node limit) or fails.
+func (b *bnb) search() (*Result, error) {
 	dive := -1
 	for {
 		cur := dive
@@ -342,7 +397,7 @@ func (b *bnb) run() (*Result, error) {
 			cur = b.selectNode()
 		}
 		if cur < 0 {
-			break
+			return nil, nil
 		}
 		if err := b.ctx.Err(); err != nil {
 			return b.stopped(), err
@@ -360,17 +415,6 @@ func (b *bnb) run() (*Result, error) {
 		}
 		dive = next
 	}
-	if !b.haveInc {
-		return &Result{Status: Infeasible, Stats: b.stats}, nil
-	}
-	for _, nd := range b.nodes {
-		if nd.pending {
-			if err := b.closeRay(nd); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return b.result(Optimal), nil
 }
 
 // selectNode returns the open node of largest estimate (oldest on ties), or -1.
@@ -840,7 +884,12 @@ func (b *bnb) phaseOne(id int, allowed []bool, y []float64, add func(*bnbColumn)
 	if l0, ok := b.sd.lagrangeBound(0, pi, mu, allowed); ok && l0.Sign() >= 0 {
 		return phaseStuck, nil
 	}
-	return phaseClosed, b.pendRay(id, pi, mu, allowed)
+	if err := b.pendRay(id, pi, mu, allowed); errors.Is(err, errRayOverflow) {
+		return phaseStuck, nil
+	} else if err != nil {
+		return phaseClosed, err
+	}
+	return phaseClosed, nil
 }
 
 // closeRay closes an infeasible node with its ray scaled by t so that the
@@ -884,7 +933,7 @@ func (b *bnb) closeRay(nd *bnbNode) error {
 		}
 		t.Lsh(t, 1)
 	}
-	return fmt.Errorf("%w: infeasibility ray cannot be scaled within int64", errBnBNumeric)
+	return errRayOverflow
 }
 
 // scalePrices returns t*x, or false on int64 overflow.
@@ -1028,9 +1077,16 @@ func (b *bnb) pendRay(id int, pi, mu []int64, allowed []bool) error {
 		return fmt.Errorf("%w: ray does not prove infeasibility", errBnBNumeric)
 	}
 	nd := b.nodes[id]
+	if nd.noRay {
+		return errRayOverflow
+	}
 	nd.pending, nd.rayPi, nd.rayMu, nd.rayL0 = true, pi, mu, l0
 	if b.haveInc {
-		return b.closeRay(nd)
+		err := b.closeRay(nd)
+		if errors.Is(err, errRayOverflow) {
+			nd.pending, nd.noRay = false, true
+		}
+		return err
 	}
 	return nil
 }
