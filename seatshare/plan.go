@@ -359,22 +359,39 @@ type ConstraintPlan struct {
 // SimulationSummary is the distribution of the alliance's total wins under
 // correlated swings (see scoring.Simulate).
 type SimulationSummary struct {
-	Scenarios int              `json:"scenarios"`
-	Seed      uint64           `json:"seed"`
-	Mean      scoring.Estimate `json:"mean"`
-	SD        scoring.Estimate `json:"sd"`
+	Scenarios int    `json:"scenarios"`
+	Seed      uint64 `json:"seed"`
+	// Mean and SD are the mean and standard deviation of the total, with
+	// their Monte Carlo standard errors.
+	Mean Estimate `json:"mean"`
+	SD   Estimate `json:"sd"`
 	// Quantiles are the 5%, 25%, 50%, 75% and 95% quantiles.
 	Quantiles []Quantile `json:"quantiles"`
-	// Target and AtLeastTarget give P(total >= Target); Target is 0 when the
-	// scenario sets none.
-	Target        int               `json:"target"`
-	AtLeastTarget *scoring.Estimate `json:"at_least_target,omitempty"`
+	// Target and AtLeastTarget give P(total >= Target); Target is 0 and
+	// AtLeastTarget nil when the scenario sets none.
+	Target        int       `json:"target"`
+	AtLeastTarget *Estimate `json:"at_least_target,omitempty"`
+	// Counts[k] is the number of scenarios in which the alliance won k
+	// seats, for k from 0 to the number of seats.
+	Counts []int64 `json:"counts"`
 }
 
-// Quantile is one quantile of the simulated total.
+// Estimate is a Monte Carlo estimate with its standard error.
+type Estimate struct {
+	Value float64 `json:"value"`
+	SE    float64 `json:"se"`
+}
+
+// Quantile is one quantile of the simulated total: the smallest k such that
+// at least Level of the scenarios won k seats or fewer, with a 95%
+// order-statistic interval [Lo, Hi] and the standard error it implies (see
+// scoring.Distribution.Quantile).
 type Quantile struct {
 	Level float64 `json:"level"`
-	scoring.QuantileEstimate
+	Value int     `json:"value"`
+	Lo    int     `json:"lo"`
+	Hi    int     `json:"hi"`
+	SE    float64 `json:"se"`
 }
 
 // quantileLevels are the quantiles a SimulationSummary reports.
@@ -520,12 +537,17 @@ func (p *Planner) simulate(plan *Plan) (*SimulationSummary, error) {
 	if err != nil {
 		return nil, fmt.Errorf("seatshare: simulation: %w", err)
 	}
-	sum := &SimulationSummary{Scenarios: sim.Scenarios, Seed: sim.Seed, Mean: d.Mean(), SD: d.SD(), Target: p.scenario.Target}
-	for _, q := range quantileLevels {
-		sum.Quantiles = append(sum.Quantiles, Quantile{Level: q, QuantileEstimate: d.Quantile(q)})
+	est := func(e scoring.Estimate) Estimate { return Estimate{Value: e.Value, SE: e.SE} }
+	sum := &SimulationSummary{
+		Scenarios: sim.Scenarios, Seed: sim.Seed, Mean: est(d.Mean()), SD: est(d.SD()),
+		Target: p.scenario.Target, Counts: d.Counts,
+	}
+	for _, level := range quantileLevels {
+		q := d.Quantile(level)
+		sum.Quantiles = append(sum.Quantiles, Quantile{Level: level, Value: q.Value, Lo: q.Lo, Hi: q.Hi, SE: q.SE})
 	}
 	if sum.Target > 0 {
-		at := d.AtLeast(sum.Target)
+		at := est(d.AtLeast(sum.Target))
 		sum.AtLeastTarget = &at
 	}
 	return sum, nil
