@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // errFlowInfeasible reports that the network has no feasible flow. The
@@ -58,9 +59,9 @@ type flowState struct {
 	bestW    []int64
 	at       []int32 // local index of each item's current node
 
-	key     []int64 // per slot: W(i,x) - W(i,y); disabledPair when unusable
-	slotPos []int32 // per slot: position in its heap, or -1
-	heap    []int32 // heap storage (slots), nw.heapStart per heap
+	key     []int64     // per slot: W(i,x) - W(i,y); disabledPair when unusable
+	slotPos []int32     // per slot: position in its heap, or -1
+	heap    []heapEntry // heap storage, nw.heapStart per heap
 	heapLen []int32
 	topKey  []int64 // key of each heap's top slot; MaxInt64 when empty
 
@@ -69,10 +70,16 @@ type flowState struct {
 	pot []int64 // node potentials: reduced cost c(u,v) + pot[u] - pot[v] >= 0
 
 	// Dijkstra: tentative distances, the shortest-path tree and the queue.
-	dist     []int64
-	predNode []int32
-	predArc  []int32 // heap id of an exchange arc, or arcUp / arcDown
-	pq       nodeQueue
+	dist      []int64 // MaxInt64 when untouched
+	touched   []int32 // nodes whose dist was set by the last search
+	excess    []int32 // nodes with an excess, filled by the first search
+	settled   []bool
+	ready     []int32
+	pending   []int32
+	isPending []bool
+	predNode  []int32
+	predArc   []int32 // heap id of an exchange arc, or arcUp / arcDown
+	pq        nodeQueue
 }
 
 const (
@@ -124,9 +131,14 @@ func (nw *network) solve(ctx context.Context, w []int64) (*flowSolution, error) 
 				return nil, err
 			}
 		}
-		t := fs.dijkstra()
+		t := fs.dijkstra(false)
 		if t == balanced {
 			break
+		}
+		if t == unreachable {
+			// No deficit is reachable from the first excess node; another
+			// may still reach one.
+			t = fs.dijkstra(true)
 		}
 		if t == unreachable {
 			r := make([]bool, nw.nNodes)
@@ -149,23 +161,25 @@ func (nw *network) newState(w []int64) *flowState {
 	nSlots := len(nw.slotHeap)
 	nHeaps := len(nw.heapFrom)
 	fs := &flowState{
-		nw:       nw,
-		w:        w,
-		bestPair: make([]int32, len(nw.itemNode)),
-		bestW:    make([]int64, len(nw.itemNode)),
-		at:       make([]int32, n),
-		key:      make([]int64, nSlots),
-		slotPos:  make([]int32, nSlots),
-		heap:     make([]int32, nw.heapStart[nHeaps]),
-		heapLen:  make([]int32, nHeaps),
-		topKey:   make([]int64, nHeaps),
-		x:        make([]int32, nw.nNodes),
-		e:        make([]int64, nw.nNodes),
-		pot:      make([]int64, nw.nNodes),
-		dist:     make([]int64, nw.nNodes),
-		predNode: make([]int32, nw.nNodes),
-		predArc:  make([]int32, nw.nNodes),
-		pq:       newNodeQueue(nw.nNodes),
+		nw:        nw,
+		w:         w,
+		bestPair:  make([]int32, len(nw.itemNode)),
+		bestW:     make([]int64, len(nw.itemNode)),
+		at:        make([]int32, n),
+		key:       make([]int64, nSlots),
+		slotPos:   make([]int32, nSlots),
+		heap:      make([]heapEntry, nw.heapStart[nHeaps]),
+		heapLen:   make([]int32, nHeaps),
+		topKey:    make([]int64, nHeaps),
+		x:         make([]int32, nw.nNodes),
+		e:         make([]int64, nw.nNodes),
+		pot:       make([]int64, nw.nNodes),
+		dist:      make([]int64, nw.nNodes),
+		settled:   make([]bool, nw.nNodes),
+		isPending: make([]bool, nw.nNodes),
+		predNode:  make([]int32, nw.nNodes),
+		predArc:   make([]int32, nw.nNodes),
+		pq:        newNodeQueue(nw.nNodes),
 	}
 	return fs
 }
@@ -177,6 +191,9 @@ func (fs *flowState) init() int {
 	nw, m := fs.nw, fs.nw.m
 	n := len(fs.at)
 	cnt := make([]int64, nw.nNodes)
+	for v := range fs.dist {
+		fs.dist[v] = math.MaxInt64
+	}
 	for h := range fs.topKey {
 		fs.topKey[h] = math.MaxInt64
 	}
@@ -261,40 +278,100 @@ const (
 // dijkstra runs Dijkstra's algorithm on reduced costs from every excess
 // node at once and stops at the first deficit node it settles, which it
 // returns; predNode and predArc then hold the shortest path to it.
-func (fs *flowState) dijkstra() int32 {
+func (fs *flowState) dijkstra(all bool) int32 {
 	nw := fs.nw
 	q := &fs.pq
 	q.reset()
-	for v := range fs.dist {
+	for _, v := range fs.touched {
 		fs.dist[v] = math.MaxInt64
-		fs.predNode[v] = -1
-		if fs.e[v] > 0 {
-			fs.dist[v] = 0
-			q.update(int32(v), 0)
+		fs.settled[v] = false
+	}
+	fs.touched = fs.touched[:0]
+	if len(fs.excess) == 0 {
+		for v := int32(0); v < int32(nw.nNodes); v++ {
+			if fs.e[v] > 0 {
+				fs.excess = append(fs.excess, v)
+			}
+		}
+		if len(fs.excess) == 0 {
+			return balanced
 		}
 	}
-	if q.len() == 0 {
-		return balanced
+	// The search starts from one excess node, or from all when all is set.
+	// ready holds nodes whose tentative distance equals the distance being
+	// settled (reached over arcs of reduced cost zero); they are settled
+	// without the queue. Most
+	// of a search happens at distance zero, so nodes labelled with a larger
+	// distance wait in pending and enter the queue only when ready runs
+	// out. A stale queue entry of a node settled from ready is skipped.
+	srcs := fs.excess[:1]
+	if all {
+		srcs = fs.excess
 	}
+	ready := fs.ready[:0]
+	for _, s := range srcs {
+		fs.dist[s] = 0
+		fs.predNode[s] = -1
+		fs.touched = append(fs.touched, s)
+		ready = append(ready, s)
+	}
+	pending := fs.pending[:0]
 	pot, dist := fs.pot, fs.dist
-	for q.len() > 0 {
-		u := q.pop()
+	defer func() {
+		for _, v := range pending {
+			fs.isPending[v] = false
+		}
+		fs.ready, fs.pending = ready[:0], pending[:0]
+	}()
+	for {
+		var u int32
+		if n := len(ready); n > 0 {
+			u = ready[n-1]
+			ready = ready[:n-1]
+		} else {
+			for _, v := range pending {
+				fs.isPending[v] = false
+				if !fs.settled[v] {
+					q.update(v, dist[v])
+				}
+			}
+			pending = pending[:0]
+			if q.len() == 0 {
+				return unreachable
+			}
+			u = q.pop()
+		}
+		if fs.settled[u] {
+			continue
+		}
+		fs.settled[u] = true
 		if fs.e[u] < 0 {
 			return u
 		}
-		pu := pot[u] + dist[u]
+		du := dist[u]
+		pu := pot[u] + du
+		// relax lowers v's tentative distance to d >= du over arc kind.
+		relax := func(v int32, d int64, kind int32) {
+			if dist[v] == math.MaxInt64 {
+				fs.touched = append(fs.touched, v)
+			}
+			dist[v] = d
+			fs.predNode[v], fs.predArc[v] = u, kind
+			if d == du {
+				ready = append(ready, v)
+			} else if !fs.isPending[v] {
+				fs.isPending[v] = true
+				pending = append(pending, v)
+			}
+		}
 		if u > 0 && fs.x[u] > nw.lo[u] {
 			if v := nw.parent[u]; pu-pot[v] < dist[v] {
-				dist[v] = pu - pot[v]
-				fs.predNode[v], fs.predArc[v] = u, arcUp
-				q.update(v, dist[v])
+				relax(v, pu-pot[v], arcUp)
 			}
 		}
 		for _, v := range nw.child.list[nw.child.start[u]:nw.child.start[u+1]] {
 			if fs.x[v] < nw.hi[v] && pu-pot[v] < dist[v] {
-				dist[v] = pu - pot[v]
-				fs.predNode[v], fs.predArc[v] = u, arcDown
-				q.update(v, dist[v])
+				relax(v, pu-pot[v], arcDown)
 			}
 		}
 		for h := nw.outStart[u]; h < nw.outStart[u+1]; h++ {
@@ -304,24 +381,37 @@ func (fs *flowState) dijkstra() int32 {
 			}
 			v := nw.heapFrom[h]
 			if nd := k + pu - pot[v]; nd < dist[v] {
-				dist[v] = nd
-				fs.predNode[v], fs.predArc[v] = u, h
-				q.update(v, nd)
+				relax(v, nd, h)
 			}
 		}
 	}
-	return unreachable
 }
 
 // updatePotentials raises each potential by its distance, capped at the
-// distance of t, which keeps every residual reduced cost nonnegative and
+// distance D of t, which keeps every residual reduced cost nonnegative and
 // makes the arcs of the shortest path to t admissible (reduced cost zero).
+// Only differences of potentials matter, so it lowers the potentials of the
+// nodes settled closer than D by D - dist instead, in time proportional to
+// the nodes the search touched. When a potential falls below -potLimit all
+// are shifted up by the same amount; differences stay below potLimit within
+// newModel's range, and an error reports when they do not.
 func (fs *flowState) updatePotentials(t int32) error {
 	dt := fs.dist[t]
-	for v, d := range fs.dist {
-		fs.pot[v] += min(d, dt)
-		if fs.pot[v] > potLimit || fs.pot[v] < -potLimit {
-			return perr("Settings.Resolution", "node potential %d exceeds 2^61 units; use a coarser resolution", fs.pot[v])
+	low := false
+	for _, v := range fs.touched {
+		if d := fs.dist[v]; d < dt {
+			fs.pot[v] -= dt - d
+			low = low || fs.pot[v] < -potLimit
+		}
+	}
+	if !low {
+		return nil
+	}
+	top := slices.Max(fs.pot)
+	for v := range fs.pot {
+		fs.pot[v] -= top
+		if fs.pot[v] < -potLimit {
+			return perr("Settings.Resolution", "node potentials differ by more than 2^61 units; use a coarser resolution")
 		}
 	}
 	return nil
@@ -349,6 +439,13 @@ func (fs *flowState) augment(t int32) {
 	delta = min(delta, fs.e[v])
 	fs.e[v] -= delta
 	fs.e[t] += delta
+	if fs.e[v] == 0 {
+		// v leaves the excess list; the order of the list does not matter
+		// to the search, which settles every source at distance 0.
+		i := slices.Index(fs.excess, v)
+		fs.excess[i] = fs.excess[len(fs.excess)-1]
+		fs.excess = fs.excess[:len(fs.excess)-1]
+	}
 	v = t
 	for fs.predNode[v] >= 0 {
 		u := fs.predNode[v]
@@ -358,7 +455,7 @@ func (fs *flowState) augment(t int32) {
 		case arcDown:
 			fs.x[v] += int32(delta)
 		default:
-			fs.move(fs.heap[nw.heapStart[a]])
+			fs.move(fs.heap[nw.heapStart[a]].slot)
 		}
 		v = u
 	}
@@ -404,14 +501,18 @@ func (fs *flowState) solution(augments int) *flowSolution {
 	return sol
 }
 
-// Exchange heaps: binary min-heaps of slots ordered by (key, item).
+// Exchange heaps: binary min-heaps of slots ordered by (key, item). An
+// entry carries its key and item so that sifting reads only the heap.
 
-func (fs *flowState) less(a, b int32) bool {
-	ka, kb := fs.key[a], fs.key[b]
-	if ka != kb {
-		return ka < kb
-	}
-	return fs.nw.slotItem[a] < fs.nw.slotItem[b]
+// heapEntry is a slot in an exchange heap.
+type heapEntry struct {
+	key  int64
+	slot int32
+	item int32
+}
+
+func (a heapEntry) less(b heapEntry) bool {
+	return a.key < b.key || (a.key == b.key && a.item < b.item)
 }
 
 func (fs *flowState) heapPush(s int32) {
@@ -419,10 +520,8 @@ func (fs *flowState) heapPush(s int32) {
 	base := fs.nw.heapStart[h]
 	pos := fs.heapLen[h]
 	fs.heapLen[h]++
-	fs.heap[base+pos] = s
-	fs.slotPos[s] = pos
-	fs.siftUp(base, pos)
-	fs.topKey[h] = fs.key[fs.heap[base]]
+	fs.siftUp(fs.heap[base:base+pos+1], pos, heapEntry{key: fs.key[s], slot: s, item: fs.nw.slotItem[s]})
+	fs.topKey[h] = fs.heap[base].key
 }
 
 func (fs *flowState) heapRemove(s int32) {
@@ -433,55 +532,56 @@ func (fs *flowState) heapRemove(s int32) {
 	fs.heapLen[h] = last
 	fs.slotPos[s] = -1
 	if pos != last {
+		hp := fs.heap[base : base+last]
 		moved := fs.heap[base+last]
-		fs.heap[base+pos] = moved
-		fs.slotPos[moved] = pos
-		fs.siftUp(base, pos)
-		fs.siftDown(base, fs.slotPos[moved], last)
+		if pos > 0 && moved.less(hp[(pos-1)/2]) {
+			fs.siftUp(hp, pos, moved)
+		} else {
+			fs.siftDown(hp, pos, moved)
+		}
 	}
 	if last == 0 {
 		fs.topKey[h] = math.MaxInt64
 	} else {
-		fs.topKey[h] = fs.key[fs.heap[base]]
+		fs.topKey[h] = fs.heap[base].key
 	}
 }
 
-func (fs *flowState) siftUp(base, pos int32) {
-	hp := fs.heap[base:]
-	s := hp[pos]
+// siftUp places x at position pos of hp and moves it up.
+func (fs *flowState) siftUp(hp []heapEntry, pos int32, x heapEntry) {
 	for pos > 0 {
 		par := (pos - 1) / 2
-		if !fs.less(s, hp[par]) {
+		if !x.less(hp[par]) {
 			break
 		}
 		hp[pos] = hp[par]
-		fs.slotPos[hp[pos]] = pos
+		fs.slotPos[hp[pos].slot] = pos
 		pos = par
 	}
-	hp[pos] = s
-	fs.slotPos[s] = pos
+	hp[pos] = x
+	fs.slotPos[x.slot] = pos
 }
 
-func (fs *flowState) siftDown(base, pos, n int32) {
-	hp := fs.heap[base:]
-	s := hp[pos]
+// siftDown places x at position pos of hp and moves it down.
+func (fs *flowState) siftDown(hp []heapEntry, pos int32, x heapEntry) {
+	n := int32(len(hp))
 	for {
 		c := 2*pos + 1
 		if c >= n {
 			break
 		}
-		if c+1 < n && fs.less(hp[c+1], hp[c]) {
+		if c+1 < n && hp[c+1].less(hp[c]) {
 			c++
 		}
-		if !fs.less(hp[c], s) {
+		if !hp[c].less(x) {
 			break
 		}
 		hp[pos] = hp[c]
-		fs.slotPos[hp[pos]] = pos
+		fs.slotPos[hp[pos].slot] = pos
 		pos = c
 	}
-	hp[pos] = s
-	fs.slotPos[s] = pos
+	hp[pos] = x
+	fs.slotPos[x.slot] = pos
 }
 
 // nodeQueue is Dijkstra's priority queue: an indexed binary min-heap of
