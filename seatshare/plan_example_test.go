@@ -9,10 +9,9 @@ import (
 	"github.com/coalitionlab/alliance/seatshare"
 )
 
-// This example shares four seats between parties A and B against the rival
-// R, with A demanding at least two of them, and prints the plan and the
-// price of A's demand.
-func ExamplePlanner_Plan() {
+// examplePlanner returns the planner of the examples: parties A and B share
+// four seats against the rival R, and A demands at least two of them.
+func examplePlanner() *seatshare.Planner {
 	results := `year,state,pc_no,pc_name,reserved,party,candidate,votes,valid_votes,electors
 2019,X,1,ONE,GEN,A,a1,42000,100000,150000
 2019,X,1,ONE,GEN,R,r1,38000,100000,150000
@@ -45,6 +44,12 @@ func ExamplePlanner_Plan() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	return pl
+}
+
+// This example prints the plan and the price of A's demand.
+func ExamplePlanner_Plan() {
+	pl := examplePlanner()
 	plan, err := pl.Plan(context.Background())
 	if err != nil {
 		log.Fatal(err)
@@ -64,4 +69,41 @@ func ExamplePlanner_Plan() {
 	// X/4  FOUR  A P=0.040
 	// expected wins 2.274
 	// A min 2 in all seats: binding true, dropping it gains 0.024
+}
+
+// This example prints the negotiation frontier: the best expected wins
+// when A gets exactly k of the four seats.
+func ExamplePlanner_Frontier() {
+	pl := examplePlanner()
+	pts, err := pl.Frontier(context.Background(), "A", seatshare.SeatSet{}, 0, 4)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, pt := range pts {
+		fmt.Printf("A gets %d: expected wins %.3f\n", pt.Seats, pt.Expected)
+	}
+	// Output:
+	// A gets 0: expected wins 2.028
+	// A gets 1: expected wins 2.297
+	// A gets 2: expected wins 2.274
+	// A gets 3: expected wins 1.965
+	// A gets 4: expected wins 1.502
+}
+
+// This example asks what each party brings to the alliance: its value
+// alone and its Shapley value, without demands.
+func ExamplePlanner_Shapley() {
+	pl := examplePlanner()
+	values, err := pl.Shapley(context.Background(), false)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, v := range values {
+		fmt.Printf("%s: alone %.3f, Shapley %.3f\n", v.Party, v.Alone, v.Shapley)
+	}
+	// The Shapley values add up to the unconstrained optimum, 2.297, the
+	// frontier's best point.
+	// Output:
+	// A: alone 0.692, Shapley 1.216
+	// B: alone 0.557, Shapley 1.081
 }
