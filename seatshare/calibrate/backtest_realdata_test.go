@@ -140,6 +140,19 @@ func TestLokSabhaFigures(t *testing.T) {
 	if diff := cmp.Diff(wantRates, r.Incumbent.Rates, approx); diff != "" {
 		t.Errorf("incumbent rates (-want +got)\n%s", diff)
 	}
+	// The reliability table of the recommended parameters (doc.go).
+	wantCounts := [][2]int{{191, 16}, {100, 10}, {74, 11}, {46, 9}, {35, 14}, {27, 9}, {11, 6}, {12, 4}, {5, 3}, {21, 13}}
+	var gotCounts [][2]int
+	for _, x := range r.TestRows {
+		if x.Forecast == "model" && x.Swing == calibrate.LabelZeroState {
+			for _, b := range x.Reliability {
+				gotCounts = append(gotCounts, [2]int{b.Count, b.Won})
+			}
+		}
+	}
+	if diff := cmp.Diff(wantCounts, gotCounts); diff != "" {
+		t.Errorf("reliability of the state-swing parameters, (seats, won) per bin (-want +got)\n%s", diff)
+	}
 	for _, tc := range []struct {
 		name string
 		want []wantRow

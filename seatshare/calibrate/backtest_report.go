@@ -365,8 +365,8 @@ func crossValidate(b *Backtest, rs RunSettings) ([]Row, error) {
 
 // WriteText writes the report as plain-text tables: the fitted
 // parameters, the out-of-sample test, the cross-validations, the in-sample
-// scores and the reliability table of the zero-swing model on the test
-// pair. Numbers are rounded for reading; the Report holds them in full.
+// scores and the reliability table of the model with the state-swing
+// fit's parameters and zero swing on the test pair. Numbers are rounded for reading; the Report holds them in full.
 func (r *Report) WriteText(w io.Writer) error {
 	var b strings.Builder
 	if r.Test != "" {
@@ -418,15 +418,20 @@ func (r *Report) WriteText(w io.Writer) error {
 	return err
 }
 
-// reliabilityRow returns the row whose reliability WriteText shows: the
-// zero-swing model on the test pair, or held out by states on the
-// training pair when there is no test pair; and the pair's label.
+// reliabilityRow returns the row whose reliability WriteText shows, and
+// its pair's label: the model with the state-swing fit's parameters and
+// zero swing (the recommended defaults), on the test pair, or held out by
+// states on the training pair when there is no test pair.
 func (r *Report) reliabilityRow() (*Row, string) {
-	if len(r.TestRows) > 0 {
-		return &r.TestRows[0], r.Test
+	for i, x := range r.TestRows {
+		if x.Forecast == Model.String() && x.Swing == LabelZeroState {
+			return &r.TestRows[i], r.Test
+		}
 	}
-	if len(r.TrainCV) > 0 {
-		return &r.TrainCV[0], r.Train
+	for i, x := range r.TrainCV {
+		if x.Forecast == Model.String() && x.Swing == LabelCVZeroState {
+			return &r.TrainCV[i], r.Train
+		}
 	}
 	return nil, ""
 }
