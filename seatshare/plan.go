@@ -316,7 +316,8 @@ type Alternative struct {
 	// expected wins lost by the best plan that gives this party the seat
 	// (every other seat may change too), never negative. It is nil when no
 	// such plan meets the demands (the seat is locked, the party vetoed
-	// there, or a bound forbids it).
+	// there, or a bound forbids it), or when PlanSettings.NoSwitchCosts
+	// skipped it.
 	Cost *float64 `json:"cost"`
 }
 
@@ -408,6 +409,23 @@ var quantileLevels = [...]float64{0.05, 0.25, 0.5, 0.75, 0.95}
 // alternatives over all seats and K constraints, plus the simulation's
 // O(N*S) for N scenarios of S seats.
 func (p *Planner) Plan(ctx context.Context) (*Plan, error) {
+	return p.PlanWith(ctx, nil)
+}
+
+// PlanSettings controls Planner.PlanWith. The zero value, and a nil
+// *PlanSettings, compute everything, as Plan does.
+type PlanSettings struct {
+	// NoSwitchCosts skips the switch costs of the seats' alternatives (one
+	// solve per alternative, the bulk of the work on a national plan); the
+	// alternatives are then listed with a nil Cost.
+	NoSwitchCosts bool
+}
+
+// PlanWith is Plan with settings; a nil s means the defaults.
+func (p *Planner) PlanWith(ctx context.Context, s *PlanSettings) (*Plan, error) {
+	if s == nil {
+		s = &PlanSettings{}
+	}
 	if len(p.seats) == 0 {
 		return nil, serr("alliance", "no member is in the alliance in any seat of the scenario")
 	}
@@ -450,7 +468,7 @@ func (p *Planner) Plan(ctx context.Context) (*Plan, error) {
 		parties[a].Expected += o.W
 	}
 	plan.Parties = parties
-	if err := p.switchCosts(ctx, res, plan.Seats); err != nil {
+	if err := p.switchCosts(ctx, res, plan.Seats, !s.NoSwitchCosts); err != nil {
 		return nil, err
 	}
 	if plan.Constraints, err = p.price(ctx, res); err != nil {

@@ -412,6 +412,35 @@ func TestUttarPradeshRealData(t *testing.T) {
 	}
 }
 
+func TestPlanWithoutSwitchCosts(t *testing.T) {
+	s := readScenarioFile(t, "small.json")
+	pl, err := seatshare.NewPlanner(s, smallSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := pl.Plan(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	quick, err := pl.PlanWith(context.Background(), &seatshare.PlanSettings{NoSwitchCosts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if quick.Expected != full.Expected || len(quick.Constraints) != len(full.Constraints) {
+		t.Errorf("PlanWith(NoSwitchCosts) differs beyond the switch costs")
+	}
+	for i, seat := range quick.Seats {
+		if len(seat.Alternatives) != len(full.Seats[i].Alternatives) {
+			t.Errorf("seat %v: %d alternatives, want %d", seat.ID, len(seat.Alternatives), len(full.Seats[i].Alternatives))
+		}
+		for _, a := range seat.Alternatives {
+			if a.Cost != nil {
+				t.Errorf("seat %v: switch cost %v computed", seat.ID, *a.Cost)
+			}
+		}
+	}
+}
+
 func BenchmarkPlanUttarPradesh(b *testing.B) {
 	s, err := illustrative.Scenario()
 	if err != nil {

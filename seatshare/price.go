@@ -100,8 +100,9 @@ func (p *Planner) price(ctx context.Context, res *solver.Result) ([]ConstraintPl
 
 // switchCosts fills the Alternatives of every seat: for each other member
 // that may contest it, the exact loss of the best plan that gives it the
-// seat (a re-solve with that lock added), or nil when there is none.
-func (p *Planner) switchCosts(ctx context.Context, res *solver.Result, seats []SeatPlan) error {
+// seat (a re-solve with that lock added), or nil when there is none or
+// solve is false.
+func (p *Planner) switchCosts(ctx context.Context, res *solver.Result, seats []SeatPlan, solve bool) error {
 	prob := p.problem
 	locked := make([]bool, len(p.seats))
 	for _, l := range prob.Locks {
@@ -121,7 +122,7 @@ func (p *Planner) switchCosts(ctx context.Context, res *solver.Result, seats []S
 			}
 			alt := Alternative{Party: o.Party, W: o.W}
 			pair := solver.Pair{Item: i, Agent: slices.Index(p.members, o.Party)}
-			if !locked[i] && !vetoed[pair] {
+			if solve && !locked[i] && !vetoed[pair] {
 				forced.Locks[last] = pair
 				r, err := solver.Solve(ctx, forced, nil)
 				switch {
