@@ -14,7 +14,11 @@ import (
 // blocs there. Sources: the seat-sharing tables of the Wikipedia articles
 // "2014 Indian general election" and "2019 Indian general election"
 // (sections on the NDA and UPA), checked against which parties fielded
-// candidates where in the results files. Small partners whose candidates
+// candidates where in the results files; the 2019 Assam arrangement (AGP 3
+// seats, BPF Kokrajhar) also from Zee News, "BJP wins 36.1% votes in
+// Assam, Congress 35.3%" (May 2019), and The Times of India, "Assam
+// election results: Dry run continues for BJP allies" (24 May 2019,
+// http://toi.in/QSMJqb/a24gj). Small partners whose candidates
 // stood on a larger partner's symbol (in Tamil Nadu 2019, MDMK and KMDK
 // on the DMK's) are counted under that label by the results and need no
 // entry.

@@ -56,7 +56,7 @@ func synthElections(rng *rand.Rand, states, seats int) (base, later *seatshare.E
 
 // synthetic returns a backtest of generated elections whose outcomes are
 // redrawn from the model with parameters truth, using rng.
-func synthetic(t *testing.T, rng *rand.Rand, states, seats int, truth calibrate.Params) *calibrate.Backtest {
+func synthetic(t testing.TB, rng *rand.Rand, states, seats int, truth calibrate.Params) *calibrate.Backtest {
 	t.Helper()
 	base, later := synthElections(rng, states, seats)
 	b, err := calibrate.NewBacktest(calibrate.Pair{Base: base, Later: later, Blocs: synthBlocs})
