@@ -234,6 +234,29 @@ func textStyle(size vg.Length, xAlign draw.XAlignment, yAlign draw.YAlignment) d
 	}
 }
 
+// MaxSeats is the largest number of seats any chart input may hold: far
+// above every legislature (the Lok Sabha has 543 seats), and small enough
+// that the axes' arithmetic stays exact.
+const MaxSeats = 1_000_000
+
+// count returns an *InputError unless element i of field, a number of
+// seats, is in [0, MaxSeats].
+func count(field string, i, n int) error {
+	if n < 0 || n > MaxSeats {
+		return invalid(field, i, "%d seats, want 0 to %d", n, MaxSeats)
+	}
+	return nil
+}
+
+// amount returns an *InputError unless element i of field, an expected or
+// fractional number of seats, is in [0, MaxSeats] (so not NaN).
+func amount(field string, i int, x float64) error {
+	if !(x >= 0 && x <= MaxSeats) {
+		return invalid(field, i, "%v seats, want 0 to %d", x, MaxSeats)
+	}
+	return nil
+}
+
 // finite reports whether x is neither NaN nor infinite.
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
@@ -265,11 +288,18 @@ func (t ticks) Ticks(lo, hi float64) []plot.Tick {
 	if t.integer && step <= 5 {
 		minor = 1
 	}
-	var out []plot.Tick
 	first, last := math.Ceil(lo/minor-1e-9), math.Floor(hi/minor+1e-9)
+	if !(last-first < 1000) {
+		return nil // the range is not one a chart of seats produces
+	}
+	var out []plot.Tick
 	per := math.Round(step / minor)
-	for k := first; k <= last; k++ {
+	for i := range int(last-first) + 1 {
+		k := first + float64(i)
 		v := k*minor + 0 // + 0 turns -0 into 0
+		if v < lo || v > hi {
+			continue // outside by a rounding error
+		}
 		if math.Mod(k, per) == 0 {
 			out = append(out, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', decimals, 64)})
 		} else {

@@ -261,3 +261,39 @@ func colours(img image.Image) int {
 	}
 	return len(seen)
 }
+
+// TestExtremes renders inputs at the edges of what Validate accepts: each
+// must draw, in finite time, an image that decodes.
+func TestExtremes(t *testing.T) {
+	big := float64(chart.MaxSeats)
+	tests := []struct {
+		name   string
+		reason string
+		plot   func() (*plot.Plot, error)
+	}{
+		{"price of MaxSeats", "the axis reaches 1.15 * MaxSeats", chart.Prices{Names: []string{"a"}, Lost: []float64{big}}.Plot},
+		{"shares of MaxSeats", "the axis reaches 1.3 * MaxSeats", chart.Shares{Parties: []string{"a"}, Seats: []int{chart.MaxSeats}, Entitlement: []float64{big}}.Plot},
+		{"frontier at MaxSeats", "one point at the top of the range", chart.Frontier{Party: "a", Seats: []int{chart.MaxSeats - 1}, Expected: []float64{big}, Infeasible: []int{chart.MaxSeats}}.Plot},
+		{"frontier across the range", "two points a million apart", chart.Frontier{Party: "a", Seats: []int{0, chart.MaxSeats}, Expected: []float64{0, big}}.Plot},
+		{"distribution across the range", "two totals a million apart, target at the end", chart.Distribution{Totals: []int{0, chart.MaxSeats}, Prob: []float64{0.5, 0.5}, Target: chart.MaxSeats}.Plot},
+		{"certain total", "all mass on one total", chart.Distribution{Totals: []int{0, 1, 2}, Prob: []float64{0, 1, 0}}.Plot},
+		{"zero prices", "every bar of length zero", chart.Prices{Names: []string{"a", "b"}, Lost: []float64{0, 0}}.Plot},
+		{"zero shares", "every bar of height zero", chart.Shares{Parties: []string{"a"}, Seats: []int{0}, Entitlement: []float64{0}}.Plot},
+		{"flat frontier", "all points equal: the optimum is the smallest count", chart.Frontier{Party: "a", Seats: []int{0, 1, 2}, Expected: []float64{0, 0, 0}}.Plot},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := tt.plot()
+			if err != nil {
+				t.Fatalf("Plot() error = %v (%s)", err, tt.reason)
+			}
+			var buf bytes.Buffer
+			if err := chart.Write(&buf, p, 0, 0, "png"); err != nil {
+				t.Fatalf("Write(png) error = %v (%s)", err, tt.reason)
+			}
+			if _, err := png.Decode(&buf); err != nil {
+				t.Fatalf("PNG does not decode: %v (%s)", err, tt.reason)
+			}
+		})
+	}
+}

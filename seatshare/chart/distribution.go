@@ -25,7 +25,7 @@ const tailMass = 5e-4
 // seats, as simulated under correlated swings ([DistributionOf]) or computed
 // exactly for independent seats ([DistributionOfPMF]).
 type Distribution struct {
-	// Totals are seat totals, non-negative and strictly increasing. A total
+	// Totals are seat totals, in [0, MaxSeats] and strictly increasing. A total
 	// missing between two listed ones has probability zero.
 	Totals []int
 	// Prob[i] is the probability that the alliance wins exactly Totals[i]
@@ -51,10 +51,10 @@ func (d Distribution) Validate() error {
 	}
 	sum := 0.0
 	for i, t := range d.Totals {
-		switch {
-		case t < 0:
-			return invalid("Distribution.Totals", i, "%d seats, want >= 0", t)
-		case i > 0 && t <= d.Totals[i-1]:
+		if err := count("Distribution.Totals", i, t); err != nil {
+			return err
+		}
+		if i > 0 && t <= d.Totals[i-1] {
 			return invalid("Distribution.Totals", i, "%d after %d, want strictly increasing", t, d.Totals[i-1])
 		}
 		p := d.Prob[i]
@@ -66,8 +66,8 @@ func (d Distribution) Validate() error {
 	if math.Abs(sum-1) > probTolerance {
 		return invalid("Distribution.Prob", -1, "probabilities sum to %v, want 1", sum)
 	}
-	if d.Target < 0 {
-		return invalid("Distribution.Target", -1, "%d seats, want >= 0 (0: no target)", d.Target)
+	if err := count("Distribution.Target", -1, d.Target); err != nil {
+		return err
 	}
 	if d.Scenarios < 0 {
 		return invalid("Distribution.Scenarios", -1, "%d, want >= 0 (0: exact)", d.Scenarios)

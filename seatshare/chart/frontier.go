@@ -18,14 +18,14 @@ type Frontier struct {
 	// Set names the seats it is counted over, such as "Uttar Pradesh";
 	// empty means all seats.
 	Set string
-	// Seats are the party's seat counts with a feasible plan, non-negative
-	// and strictly increasing; at least one.
+	// Seats are the party's seat counts with a feasible plan, in [0,
+	// MaxSeats] and strictly increasing; at least one.
 	Seats []int
 	// Expected[i] is the best expected wins when the party gets Seats[i]
-	// seats; finite and >= 0.
+	// seats, in [0, MaxSeats].
 	Expected []float64
 	// Infeasible are the seat counts no plan can give the party while
-	// meeting the other demands; non-negative, strictly increasing and
+	// meeting the other demands; in [0, MaxSeats], strictly increasing and
 	// disjoint from Seats. They are marked on the x axis.
 	Infeasible []int
 }
@@ -46,8 +46,8 @@ func (f Frontier) Validate() error {
 		return err
 	}
 	for i, e := range f.Expected {
-		if !finite(e) || e < 0 {
-			return invalid("Frontier.Expected", i, "%v, want a finite number of seats >= 0", e)
+		if err := amount("Frontier.Expected", i, e); err != nil {
+			return err
 		}
 	}
 	if err := increasing("Frontier.Infeasible", f.Infeasible); err != nil {
@@ -66,14 +66,14 @@ func (f Frontier) Validate() error {
 	return nil
 }
 
-// increasing returns an *InputError unless xs is non-negative and strictly
-// increasing.
+// increasing returns an *InputError unless xs is strictly increasing and
+// each element is in [0, MaxSeats].
 func increasing(field string, xs []int) error {
 	for i, x := range xs {
-		switch {
-		case x < 0:
-			return invalid(field, i, "%d seats, want >= 0", x)
-		case i > 0 && x <= xs[i-1]:
+		if err := count(field, i, x); err != nil {
+			return err
+		}
+		if i > 0 && x <= xs[i-1] {
 			return invalid(field, i, "%d after %d, want strictly increasing", x, xs[i-1])
 		}
 	}

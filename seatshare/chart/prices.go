@@ -15,7 +15,7 @@ type Prices struct {
 	// non-empty and distinct.
 	Names []string
 	// Lost[i] is the expected seats demand i costs the alliance: the gain
-	// in expected wins from dropping it. Each is finite and >= 0.
+	// in expected wins from dropping it. Each is in [0, MaxSeats].
 	Lost []float64
 }
 
@@ -37,8 +37,8 @@ func (p Prices) Validate() error {
 			return invalid("Prices.Names", i, "%q repeats Names[%d]", n, j)
 		}
 		seen[n] = i
-		if l := p.Lost[i]; !finite(l) || l < 0 {
-			return invalid("Prices.Lost", i, "%v, want a finite number of seats >= 0", l)
+		if err := amount("Prices.Lost", i, p.Lost[i]); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -15,10 +15,11 @@ type Shares struct {
 	// Parties name the alliance's members, drawn left to right in this
 	// order. Each is non-empty and distinct.
 	Parties []string
-	// Seats[i] is the number of seats party i contests in the plan, >= 0.
+	// Seats[i] is the number of seats party i contests in the plan, in [0,
+	// MaxSeats].
 	Seats []int
 	// Entitlement[i] is the seats party i is entitled to, such as its
-	// exact quota of the alliance's seats by vote share; finite and >= 0.
+	// exact quota of the alliance's seats by vote share; in [0, MaxSeats].
 	Entitlement []float64
 	// Basis says how the entitlement was computed, such as "quota by 2019
 	// vote share"; it is shown in the legend. Empty means none is shown.
@@ -46,11 +47,11 @@ func (s Shares) Validate() error {
 			return invalid("Shares.Parties", i, "%q repeats Parties[%d]", name, j)
 		}
 		seen[name] = i
-		if s.Seats[i] < 0 {
-			return invalid("Shares.Seats", i, "%d, want >= 0", s.Seats[i])
+		if err := count("Shares.Seats", i, s.Seats[i]); err != nil {
+			return err
 		}
-		if e := s.Entitlement[i]; !finite(e) || e < 0 {
-			return invalid("Shares.Entitlement", i, "%v, want a finite number of seats >= 0", e)
+		if err := amount("Shares.Entitlement", i, s.Entitlement[i]); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -11,8 +11,8 @@ import (
 
 func TestTicksProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		lo := rapid.Float64Range(-1000, 1000).Draw(t, "lo")
-		width := rapid.Float64Range(1e-3, 2000).Draw(t, "width")
+		lo := rapid.Float64Range(-2e6, 2e6).Draw(t, "lo")
+		width := rapid.Float64Range(1e-3, 3e6).Draw(t, "width")
 		integer := rapid.Bool().Draw(t, "integer")
 		hi := lo + width
 		ts := ticks{integer: integer}.Ticks(lo, hi)
@@ -63,6 +63,8 @@ func TestTicksTable(t *testing.T) {
 		{"small counts", "a frontier over three seat counts", -0.5, 2.5, true, "0 1 2"},
 		{"prices", "fractions of a seat", 0, 2.7, false, "0.0 0.5 1.0 1.5 2.0 2.5"},
 		{"empty", "no range, no ticks", 3, 3, true, ""},
+		{"just above zero", "rapid: 0 is within 1e-9 steps of lo but below it", 0.000244140625, 3.0000000002441406e+06, false,
+			"500000 1000000 1500000 2000000 2500000 3000000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
