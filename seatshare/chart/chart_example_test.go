@@ -166,3 +166,48 @@ func ExampleFrontierOf() {
 	// best expected wins for the alliance at each seat count
 	// INC's seats in Uttar Pradesh (count)
 }
+
+// A distribution given by hand: the chart marks the target and reports
+// the chance of reaching it.
+func ExampleDistribution_Plot() {
+	d := chart.Distribution{
+		Totals: []int{38, 39, 40, 41, 42},
+		Prob:   []float64{0.1, 0.2, 0.4, 0.2, 0.1},
+		Target: 41,
+	}
+	plt, err := d.Plot()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(plt.Title.Text)
+	fmt.Println(plt.X.Label.Text, "|", plt.Y.Label.Text)
+	fmt.Printf("P(total >= 41) = %.0f%%, mean %.1f\n", 100*d.AtLeast(41), d.Mean())
+	// Output:
+	// Distribution of the alliance's total seats
+	// Seats won by the alliance | Probability (%)
+	// P(total >= 41) = 30%, mean 40.0
+}
+
+// Write draws into any io.Writer, such as an HTTP response; the format is
+// "svg" or "png".
+func ExampleWrite() {
+	plt, err := chart.Frontier{Party: "RLD", Seats: []int{2, 3, 4}, Expected: []float64{40.1, 40.3, 40.2}}.Plot()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := chart.Write(&buf, plt, 0, 0, "svg"); err != nil {
+		fmt.Println(err)
+		return
+	}
+	svg := buf.String()
+	fmt.Println(strings.Contains(svg, "<svg"), strings.Contains(svg, "optimum: 3 seats, 40.30 expected wins"))
+
+	err = chart.Write(&buf, plt, 0, 0, "gif")
+	fmt.Println(err)
+	// Output:
+	// true true
+	// chart: unsupported image format "gif" (want svg or png)
+}
