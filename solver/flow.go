@@ -98,25 +98,32 @@ const (
 // optimal for zero potentials when bounds are ignored, and sets every tree
 // arc's flow to the nearest value in [Min, Max] of its subtree's count.
 // The resulting excesses and deficits are removed by shortest augmenting
-// paths found by Dijkstra's algorithm from all excess nodes at once, stopped
-// at the first deficit node reached; potentials of settled nodes rise by
-// their distance and all others by the distance of that deficit node.
-// Each path moves one item per exchange arc.
+// paths. Each is found by Dijkstra's algorithm on reduced costs from the
+// first node of the excess list (from all excess nodes when that one reaches
+// no deficit), stopped at the first deficit node settled; potentials of
+// settled nodes rise by their distance and all others by the distance of
+// that deficit node (implemented as lowering the settled ones, since only
+// differences matter). Each path carries one unit when it moves an item,
+// else as much as its tree arcs, source and sink allow.
 //
-// Ties are broken by index: an item's best pair is its first pair of
-// largest weight; an exchange heap yields the item of smallest index among
-// those of least cost; Dijkstra settles the node of smallest index among
-// those at equal distance. The same network and weights therefore always
-// give the same assignment and prices.
+// Ties are broken by index and by a fixed processing order, never by map
+// order or randomness: an item's best pair is its first pair of largest
+// weight, and the item starts at the node of its first pair of largest
+// weight; an exchange heap yields the item of smallest index among those of
+// least cost; the excess list is built in node order and a node leaves it by
+// swapping with the last; Dijkstra settles zero-distance nodes last-in
+// first-out and the others in order of (distance, node index). The same
+// network and weights therefore always give the same assignment and prices.
 //
 // The prices are price[b] = y(b) - y(parent(b)) with y the potential
 // relative to the root; they satisfy complementary slackness, so the
 // certificate's Lagrangian bound equals the objective.
 //
 // Each augmentation costs one Dijkstra run on the contracted network,
-// O(H + K log K) for H exchange heaps and K nodes, plus O(d^2 log n) heap
-// updates per moved item; the number of augmentations is at most the total
-// initial imbalance. solve checks ctx every 256 augmentations and returns
+// O(H + K log K) for H exchange heaps and K nodes (in practice mostly a
+// linear scan of the zero-distance region), plus O(d^2 log n) heap updates
+// per moved item for items with d distinct nodes; the number of
+// augmentations is at most the total initial imbalance. solve checks ctx every 256 augmentations and returns
 // ctx.Err() when it is done. An infeasible network gives a
 // *flowInfeasibleError.
 func (nw *network) solve(ctx context.Context, w []int64) (*flowSolution, error) {
@@ -275,9 +282,11 @@ const (
 	unreachable = -2 // no deficit node is reachable from an excess node
 )
 
-// dijkstra runs Dijkstra's algorithm on reduced costs from every excess
-// node at once and stops at the first deficit node it settles, which it
-// returns; predNode and predArc then hold the shortest path to it.
+// dijkstra runs Dijkstra's algorithm on reduced costs from the first excess
+// node (from every excess node when all is set) and stops at the first
+// deficit node it settles, which it returns; predNode and predArc then hold
+// the shortest path to it. It returns balanced when no node has an excess
+// and unreachable when the search ends without a deficit node.
 func (fs *flowState) dijkstra(all bool) int32 {
 	nw := fs.nw
 	q := &fs.pq

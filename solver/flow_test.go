@@ -390,3 +390,64 @@ func TestFlowTable(t *testing.T) {
 		})
 	}
 }
+
+// TestFlowWithinResolution checks the documented rounding error: with a
+// coarse resolution r, the returned assignment's total of the unrounded
+// weights is within n*r of the best total over all feasible assignments.
+func TestFlowWithinResolution(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := laminarProblem(t, 6)
+		for i := range p.Items {
+			for j := range p.Items[i].Options {
+				p.Items[i].Options[j].Weight = rapid.Float64Range(-3, 3).Draw(t, "w")
+			}
+		}
+		r := rapid.SampledFrom([]float64{0.5, 0.25, 0.1, 1e-3}).Draw(t, "resolution")
+		res, err := solveCore(context.Background(), p, &Settings{Resolution: r})
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, _ := newModel(p, &Settings{Resolution: r})
+		// Brute force over the unrounded weights.
+		best, found := math.Inf(-1), false
+		pick := make([]int32, len(p.Items))
+		var rec func(i int, sum float64)
+		rec = func(i int, sum float64) {
+			if i == len(p.Items) {
+				if boundsHold(p, m, pick) && sum > best {
+					best, found = sum, true
+				}
+				return
+			}
+			for k := m.start[i]; k < m.start[i+1]; k++ {
+				if m.w[k] != disabledPair {
+					pick[i] = k
+					rec(i+1, sum+p.Items[i].Options[k-m.start[i]].Weight)
+				}
+			}
+		}
+		rec(0, 0)
+		if found != (res.Status == Optimal) {
+			t.Fatalf("status %v, brute force feasible %v", res.Status, found)
+		}
+		if !found {
+			return
+		}
+		if tol := float64(len(p.Items)) * r; res.Objective < best-tol-1e-9 || res.Objective > best+1e-9 {
+			t.Fatalf("objective %v, true optimum %v, allowed gap %v", res.Objective, best, tol)
+		}
+	})
+}
+
+func TestFlowCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	p := &Problem{
+		Agents: []string{"A", "B"},
+		Items:  []Item{{Options: []Option{{0, 2}, {1, 1}}}, {Options: []Option{{0, 2}, {1, 1}}}},
+		Bounds: []Bound{{Agent: 0, Group: AllItems, Max: 1}},
+	}
+	if _, err := Solve(ctx, p, nil); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Solve with a cancelled context: error %v, want context.Canceled", err)
+	}
+}

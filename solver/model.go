@@ -60,8 +60,8 @@ type model struct {
 // it is a *ProblemError naming the option; a resolution that is negative,
 // NaN or infinite is a *ProblemError naming Settings.Resolution. Within the
 // range every objective, node potential and price the solver computes fits
-// in an int64 with room to spare, and the scaled optimum is within
-// len(p.Items)*r/2 of the true optimum of the unrounded weights.
+// in an int64 with room to spare, and an assignment optimal for the scaled
+// weights is within len(p.Items)*r of the optimum of the unrounded weights.
 //
 // newModel takes time O(P + G log G + sum of the group sizes of the bounds),
 // where P is the number of options and G the number of bounds.

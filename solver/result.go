@@ -140,6 +140,17 @@ const DefaultResolution = 1e-9
 type Settings struct {
 	// Resolution is the weight unit used inside the solver: weights are
 	// rounded to multiples of it. Zero means DefaultResolution.
+	//
+	// Supported range: every weight w must satisfy |w|/Resolution <= 2^53,
+	// and (len(Items) + 2*len(Bounds) + 2) * max|w|/Resolution <= 2^60;
+	// Solve rejects other problems with a *ProblemError naming the largest
+	// weight. With the default 1e-9, weights up to about 1.15e9/(n+2B+2) in
+	// absolute value are accepted for n items and B bounds (about 1150 for
+	// a million items), and never more than 2^53*1e-9, about 9.0e6. Each
+	// weight moves by at most Resolution/2 when rounded, so the returned
+	// assignment's total weight is within len(Items)*Resolution of the true
+	// optimum. A negative, NaN or infinite Resolution is an error naming
+	// Settings.Resolution.
 	Resolution float64
 	// Method selects the solution path. Zero means Auto.
 	Method Method

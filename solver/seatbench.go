@@ -208,6 +208,9 @@ func ReadSeatbenchInstance(r io.Reader) (*SeatbenchInstance, error) {
 		}
 		p.Rows = append(p.Rows, pr)
 	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
 	if len(doc.Witness) != len(doc.Seats) {
 		return nil, perr("witness", "%d entries for %d seats", len(doc.Witness), len(doc.Seats))
 	}
@@ -215,9 +218,6 @@ func ReadSeatbenchInstance(r io.Reader) (*SeatbenchInstance, error) {
 		if !slices.Contains(doc.Seats[c].Parties, a) {
 			return nil, perr(fmt.Sprintf("witness[%d]", c), "party %d is not eligible for the seat", a)
 		}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
 	}
 	return &SeatbenchInstance{Problem: p, Witness: doc.Witness, WeightScale: int64(scale)}, nil
 }
