@@ -277,6 +277,7 @@ func TestExtremes(t *testing.T) {
 		{"frontier across the range", "two points a million apart", chart.Frontier{Party: "a", Seats: []int{0, chart.MaxSeats}, Expected: []float64{0, big}}.Plot},
 		{"distribution across the range", "two totals a million apart, target at the end", chart.Distribution{Totals: []int{0, chart.MaxSeats}, Prob: []float64{0.5, 0.5}, Target: chart.MaxSeats}.Plot},
 		{"certain total", "all mass on one total", chart.Distribution{Totals: []int{0, 1, 2}, Prob: []float64{0, 1, 0}}.Plot},
+		{"tiny prices", "a thousandth of a seat", chart.Prices{Names: []string{"a", "b"}, Lost: []float64{0.00033, 0}}.Plot},
 		{"zero prices", "every bar of length zero", chart.Prices{Names: []string{"a", "b"}, Lost: []float64{0, 0}}.Plot},
 		{"zero shares", "every bar of height zero", chart.Shares{Parties: []string{"a"}, Seats: []int{0}, Entitlement: []float64{0}}.Plot},
 		{"flat frontier", "all points equal: the optimum is the smallest count", chart.Frontier{Party: "a", Seats: []int{0, 1, 2}, Expected: []float64{0, 0, 0}}.Plot},

@@ -8,6 +8,9 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
+// minPriceAxis is the shortest price axis, in seats.
+const minPriceAxis = 0.5
+
 // Prices is the price of each demand of a plan: how many expected seats the
 // alliance loses by honouring it ([PricesOf] fills it from a plan).
 type Prices struct {
@@ -45,8 +48,9 @@ func (p Prices) Validate() error {
 }
 
 // Plot draws p as one horizontal bar per demand, its length the expected
-// seats lost, the value written at its end and the demand's name on the
-// y axis. The default image size fits about 20 demands; pass a larger
+// seats lost, the value written at its end (two decimals, or two
+// significant digits below 0.01) and the demand's name on the y axis. The
+// axis spans at least half a seat, so a negligible price looks negligible. The default image size fits about 20 demands; pass a larger
 // height to [Save] for more (about 14 points per demand). The returned
 // plot may be restyled before saving.
 //
@@ -69,17 +73,26 @@ func (p Prices) Plot() (*plot.Plot, error) {
 		y := float64(n - 1 - i) // first demand at the top
 		names[n-1-i] = p.Names[i]
 		bars.rects = append(bars.rects, box{x0: 0, x1: l, y0: y - 0.35, y1: y + 0.35})
-		vals.items = append(vals.items, label{x: l, y: y, text: strconv.FormatFloat(l, 'f', 2, 64)})
+		vals.items = append(vals.items, label{x: l, y: y, text: seatsText(l)})
 		top = max(top, l)
-	}
-	if top == 0 {
-		top = 1
 	}
 	pl.Add(vGrid(), bars, vals)
 	pl.NominalY(names...)
 	pl.Y.Min, pl.Y.Max = -0.6, float64(n)-0.4
 	pl.Y.Tick.Length = 0
-	// Room on the right for the value of the longest bar.
-	pl.X.Min, pl.X.Max = 0, top*1.15
+	// Room on the right for the value of the longest bar, and an axis of
+	// at least half a seat, so prices of a thousandth of a seat do not
+	// fill the chart.
+	pl.X.Min, pl.X.Max = 0, max(top*1.15, minPriceAxis)
 	return pl, nil
+}
+
+// seatsText formats a number of seats with two decimals, or with two
+// significant digits when two decimals would show a positive value as
+// 0.00.
+func seatsText(x float64) string {
+	if x > 0 && x < 0.005 {
+		return strconv.FormatFloat(x, 'g', 2, 64)
+	}
+	return strconv.FormatFloat(x, 'f', 2, 64)
 }
