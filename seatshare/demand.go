@@ -55,11 +55,11 @@ type constraint struct {
 // p.problem and p.constraints.
 func (p *Planner) buildProblem(sitting [][]Pin, quotas [][]Demand) error {
 	s := p.scenario
-	agent := make(map[string]int, len(p.members))
-	for a, m := range p.members {
+	agent := make(map[string]int, len(p.agents))
+	for a, m := range p.agents {
 		agent[m] = a
 	}
-	prob := &solver.Problem{Agents: slices.Clone(p.members)}
+	prob := &solver.Problem{Agents: slices.Clone(p.agents)}
 	for _, sw := range p.seats {
 		it := solver.Item{Name: sw.ID.String()}
 		for _, o := range sw.Options {
@@ -295,7 +295,9 @@ func (p *Planner) quotaDemands(field string, r Rule, e *Election, pm *PartyMap) 
 		}
 		var members []string
 		for _, o := range p.seats[lo].Options {
-			members = append(members, o.Party)
+			if o.Party != SeparateOption {
+				members = append(members, o.Party)
+			}
 		}
 		claim := make([]float64, len(members))
 		add := func(label string, x float64) {

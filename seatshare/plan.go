@@ -64,6 +64,7 @@ type BaseInfo struct {
 type Planner struct {
 	scenario    *Scenario
 	src         Source
+	agents      []string // the solver's agents: the members, then SeparateOption if any seat has it
 	bases       []BaseInfo
 	strength    *Strength
 	members     []string
@@ -210,9 +211,25 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 		if err != nil {
 			return nil, fmt.Errorf("seatshare: %w", err)
 		}
+		if slices.Contains(s.Separate, id.State) {
+			sep, err := mod.separate(id, st.Row(i), flags, st.Parties(), cands, names)
+			if err != nil {
+				return nil, fmt.Errorf("seatshare: %w", err)
+			}
+			opts = append(opts, sep)
+		}
 		p.seats = append(p.seats, SeatWeights{ID: id, Name: c.Name, Category: c.Reserved, Options: opts})
 	}
 
+	p.agents = slices.Clone(p.members)
+	if slices.ContainsFunc(p.seats, func(sw SeatWeights) bool { return slices.Contains(s.Separate, sw.ID.State) }) {
+		p.agents = append(p.agents, SeparateOption)
+	}
+	for i, st := range s.Separate {
+		if !slices.ContainsFunc(p.seats, func(sw SeatWeights) bool { return sw.ID.State == st }) {
+			return nil, serr(fmt.Sprintf("separate[%d]", i), "no seats of state %q among the scenario's seats", st)
+		}
+	}
 	sitting := make([][]Pin, len(s.Rules))
 	quotas := make([][]Demand, len(s.Rules))
 	for i, r := range s.Rules {
@@ -267,6 +284,9 @@ type Plan struct {
 	Seats []SeatPlan `json:"seats"`
 	// Parties has one entry per member, in the scenario's order.
 	Parties []PartyPlan `json:"parties"`
+	// Separate counts the seats where the members contest separately
+	// (Party SeparateOption) and the alliance's expected wins there.
+	Separate PartyPlan `json:"separate"`
 	// Constraints lists the demands, rows, locks and vetoes, in that order,
 	// each with its price.
 	Constraints []ConstraintPlan `json:"constraints"`
@@ -438,13 +458,13 @@ func (p *Planner) PlanWith(ctx context.Context, s *PlanSettings) (*Plan, error) 
 	for _, l := range p.problem.Locks {
 		locked[l.Item] = true
 	}
-	parties := make([]PartyPlan, len(p.members))
-	for a, m := range p.members {
+	parties := make([]PartyPlan, len(p.agents))
+	for a, m := range p.agents {
 		parties[a].Party = m
 	}
 	for i, sw := range p.seats {
 		a := res.Assignment[i]
-		k := slices.IndexFunc(sw.Options, func(o CandidateWeight) bool { return o.Party == p.members[a] })
+		k := slices.IndexFunc(sw.Options, func(o CandidateWeight) bool { return o.Party == p.agents[a] })
 		o := sw.Options[k]
 		sp := SeatPlan{
 			ID: sw.ID, Name: sw.Name, Category: sw.Category,
@@ -467,7 +487,11 @@ func (p *Planner) PlanWith(ctx context.Context, s *PlanSettings) (*Plan, error) 
 		parties[a].Seats++
 		parties[a].Expected += o.W
 	}
-	plan.Parties = parties
+	plan.Parties = parties[:len(p.members)]
+	plan.Separate = PartyPlan{Party: SeparateOption}
+	if len(parties) > len(p.members) {
+		plan.Separate = parties[len(p.members)]
+	}
 	if err := p.switchCosts(ctx, res, plan.Seats, !s.NoSwitchCosts); err != nil {
 		return nil, err
 	}

@@ -75,7 +75,7 @@ func (p *Planner) Alternatives(ctx context.Context, k int) ([]AlternativePlan, e
 		for i, a := range res.Assignment {
 			if a != best.Assignment[i] {
 				sw := p.seats[i]
-				alt.Changes = append(alt.Changes, SeatChange{ID: sw.ID, Seat: sw.ID.String(), Name: sw.Name, From: p.members[best.Assignment[i]], To: p.members[a]})
+				alt.Changes = append(alt.Changes, SeatChange{ID: sw.ID, Seat: sw.ID.String(), Name: sw.Name, From: p.agents[best.Assignment[i]], To: p.agents[a]})
 			}
 		}
 		out = append(out, alt)

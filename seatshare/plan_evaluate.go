@@ -138,7 +138,7 @@ func (p *Planner) Evaluate(ctx context.Context, proposal []Pin) (*Evaluation, er
 		if !slices.ContainsFunc(p.seats[i].Options, func(o CandidateWeight) bool { return o.Party == pin.Party }) {
 			return nil, serr(f+".party", "party %q may not contest %v", pin.Party, p.seats[i].ID)
 		}
-		x[i] = slices.Index(p.members, pin.Party)
+		x[i] = slices.Index(p.agents, pin.Party)
 	}
 	for i, a := range x {
 		if a < 0 {
@@ -152,10 +152,10 @@ func (p *Planner) Evaluate(ctx context.Context, proposal []Pin) (*Evaluation, er
 	ev := &Evaluation{}
 	for i, sw := range p.seats {
 		w := func(a int) float64 {
-			k := slices.IndexFunc(sw.Options, func(o CandidateWeight) bool { return o.Party == p.members[a] })
+			k := slices.IndexFunc(sw.Options, func(o CandidateWeight) bool { return o.Party == p.agents[a] })
 			return sw.Options[k].W
 		}
-		se := SeatEvaluation{ID: sw.ID, Name: sw.Name, Party: p.members[x[i]], W: w(x[i]), Optimal: p.members[res.Assignment[i]], OptimalW: w(res.Assignment[i])}
+		se := SeatEvaluation{ID: sw.ID, Name: sw.Name, Party: p.agents[x[i]], W: w(x[i]), Optimal: p.agents[res.Assignment[i]], OptimalW: w(res.Assignment[i])}
 		ev.Expected += se.W
 		ev.Optimum += se.OptimalW
 		if se.Party != se.Optimal {
@@ -200,11 +200,11 @@ func (p *Planner) violations(x []int) []string {
 		case LockKind:
 			l := prob.Locks[c.index]
 			broken = x[l.Item] != l.Agent
-			value = p.members[x[l.Item]] + " contests it"
+			value = p.agents[x[l.Item]] + " contests it"
 		case VetoKind:
 			v := prob.Vetoes[c.index]
 			broken = x[v.Item] == v.Agent
-			value = p.members[x[v.Item]] + " contests it"
+			value = p.agents[x[v.Item]] + " contests it"
 		}
 		if broken {
 			out = append(out, fmt.Sprintf("%s %s: %s", c.field, c.name, value))

@@ -35,6 +35,7 @@ func TestWeightsByHand(t *testing.T) {
 	}
 	s := &seatshare.Scenario{
 		Alliance: []seatshare.Member{{Party: "A"}, {Party: "B"}},
+		Separate: []string{"X"},
 		Rival:    []string{"R", "S"},
 		Bases:    []seatshare.BaseElection{{Year: 2019, Weight: 1}},
 		Model: seatshare.ModelSpec{
@@ -54,9 +55,13 @@ func TestWeightsByHand(t *testing.T) {
 	// = .40; m = .50 - .40 + .01 + .02 = .13; W = Phi(1.3).
 	// B: V = .20 + .5*.40 = .40; rival .35 + .5*.20 = .45;
 	// m = .40 - .45 + .01 = -.04; W = Phi(-0.4).
+	// Separately: A alone faces R with .35 (and B with .20): m = .40 - .35
+	// + .01 + .02 = .08; B alone faces A: m = .20 - .40 + .01 = -.19; W =
+	// Phi(0.8) + Phi(-1.9).
 	want := []seatshare.CandidateWeight{
 		{Party: "A", Strength: 0.4, W: 0.9031995154143897, Margin: 0.13, Vote: 0.5, Opponent: "R", OpponentVote: 0.4},
 		{Party: "B", Strength: 0.2, W: 0.3445782583896758, Margin: -0.04, Vote: 0.4, Opponent: "R", OpponentVote: 0.45},
+		{Party: seatshare.SeparateOption, W: 0.8168611612326051, Margin: 0.08, Vote: 0.4, Opponent: "R", OpponentVote: 0.35},
 	}
 	if diff := cmp.Diff(want, pl.Seats()[0].Options, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
 		t.Errorf("Seats()[0].Options mismatch (-want +got):\n%s", diff)
@@ -185,6 +190,9 @@ func genCase(t *rapid.T) (*seatshare.Scenario, seatshare.Source) {
 			Lambda:   ptr(0.0),
 			Link:     &seatshare.LinkSpec{Probit: &seatshare.ProbitSpec{Sigma: rapid.Float64Range(0.02, 0.2).Draw(t, "sigma")}},
 		},
+	}
+	if rapid.Bool().Draw(t, "separate") {
+		s.Separate = []string{rapid.SampledFrom(states).Draw(t, "separateState")}
 	}
 	if rapid.Bool().Draw(t, "cOnlyInS1") {
 		s.Alliance[2].States = []string{"S1"}

@@ -121,7 +121,7 @@ func (p *Planner) switchCosts(ctx context.Context, res *solver.Result, seats []S
 				continue
 			}
 			alt := Alternative{Party: o.Party, W: o.W}
-			pair := solver.Pair{Item: i, Agent: slices.Index(p.members, o.Party)}
+			pair := solver.Pair{Item: i, Agent: slices.Index(p.agents, o.Party)}
 			if solve && !locked[i] && !vetoed[pair] {
 				forced.Locks[last] = pair
 				r, err := solver.Solve(ctx, forced, nil)

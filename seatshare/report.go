@@ -60,7 +60,8 @@ const (
 	// switch_cost (the cost of giving the seat to alternative; empty when
 	// no plan does), locked.
 	SeatTable Table = iota
-	// PartyTable has one row per member: party, seats, expected_wins.
+	// PartyTable has one row per member, and one for SeparateOption when
+	// the plan uses it: party, seats, expected_wins.
 	PartyTable
 	// ConstraintTable has one row per demand, row, lock and veto: field,
 	// kind, name, party, set, value, binding, relaxed_gain (empty for locks
@@ -88,6 +89,9 @@ func WriteCSV(w io.Writer, p *Plan, t Table) error {
 		cw.Write([]string{"party", "seats", "expected_wins"})
 		for _, pp := range p.Parties {
 			cw.Write([]string{pp.Party, strconv.Itoa(pp.Seats), f6(pp.Expected)})
+		}
+		if sp := p.Separate; sp.Seats > 0 {
+			cw.Write([]string{sp.Party, strconv.Itoa(sp.Seats), f6(sp.Expected)})
 		}
 	case ConstraintTable:
 		cw.Write([]string{"field", "kind", "name", "party", "set", "value", "binding", "relaxed_gain", "dropped_gain"})
@@ -146,6 +150,10 @@ func WriteTable(w io.Writer, p *Plan) error {
 		}
 		rows = append(rows, []string{pp.Party, strconv.Itoa(pp.Seats), fmt.Sprintf("%.2f", pp.Expected), per})
 		total += pp.Seats
+	}
+	if sp := p.Separate; sp.Seats > 0 {
+		rows = append(rows, []string{sp.Party, strconv.Itoa(sp.Seats), fmt.Sprintf("%.2f", sp.Expected), fmt.Sprintf("%.3f", sp.Expected/float64(sp.Seats))})
+		total += sp.Seats
 	}
 	rows = append(rows, []string{"total", strconv.Itoa(total), fmt.Sprintf("%.2f", p.Expected), ""})
 	ew.columns(rows, "lrrr")

@@ -41,6 +41,12 @@ type Scenario struct {
 	States []string `json:"states,omitempty"`
 	// Alliance lists the members, in the order reports use.
 	Alliance []Member `json:"alliance"`
+	// Separate lists states where "no alliance candidate" is an option in
+	// every seat: the members contest separately, and the alliance wins
+	// the seat with probability min(1, sum over members of each one's
+	// probability standing alone against everyone else). The option is
+	// labelled SeparateOption in plans; demands do not count it.
+	Separate []string `json:"separate,omitempty"`
 	// Rival lists the parties of the rival bloc. In each seat the rival
 	// member with the largest base strength (the first listed on a tie) is
 	// the rival candidate and the others transfer to it. Empty means no
@@ -471,6 +477,15 @@ func (s *Scenario) Validate() error {
 			if slices.Contains(m.States[:j], st) {
 				return serr(g, "state %q repeats", st)
 			}
+		}
+	}
+	for i, st := range s.Separate {
+		f := fmt.Sprintf("separate[%d]", i)
+		if err := inScope(f, st); err != nil {
+			return err
+		}
+		if slices.Contains(s.Separate[:i], st) {
+			return serr(f, "state %q repeats", st)
 		}
 	}
 	isMember := func(field, party string) error {

@@ -39,6 +39,33 @@ type CandidateWeight struct {
 	OpponentVote float64
 }
 
+// SeparateOption is the label of the "no alliance candidate" option in the
+// seats of Scenario.Separate: the members contest separately.
+const SeparateOption = "(separate)"
+
+// separate scores the "no alliance candidate" option of a seat: each member
+// of cands stands alone (the others, in the alliance or not, contest alone
+// too) and the option's W is min(1, the sum of their win probabilities).
+// Margin, Vote and Opponent are those of the member with the largest
+// margin.
+func (m *model) separate(id SeatID, shares []float64, flags func(col int) Imputation, parties []string, cands []int, names []string) (CandidateWeight, error) {
+	out := CandidateWeight{Party: SeparateOption}
+	sum := 0.0
+	for k := range cands {
+		alone, err := m.seatWeights(id, shares, flags, parties, cands[k:k+1], names[k:k+1])
+		if err != nil {
+			return CandidateWeight{}, err
+		}
+		a := alone[0]
+		sum += a.W
+		if k == 0 || a.Margin > out.Margin {
+			out.Margin, out.Vote, out.Opponent, out.OpponentVote = a.Margin, a.Vote, a.Opponent, a.OpponentVote
+		}
+	}
+	out.W = min(sum, 1)
+	return out, nil
+}
+
 // model is the scoring side of a scenario, in the strength table's party
 // columns.
 type model struct {
