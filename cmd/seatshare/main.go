@@ -30,6 +30,10 @@ type command struct {
 // commands lists the subcommands in the order "seatshare -h" shows them.
 func commands() []command {
 	return []command{
+		{"plan", "the optimal seat-sharing plan of a scenario, with prices and charts", runPlan},
+		{"evaluate", "score a proposed plan (CSV) against the optimum", runEvaluate},
+		{"explain", "one seat or one demand of the optimal plan in detail", runExplain},
+		{"simulate", "the distribution of the alliance's total seats", runSimulate},
 		{"solve", "solve a solver-level JSON problem and print the result", runSolve},
 		{"export", "write a problem as CPLEX LP, MPS, DIMACS min-cost flow or JSON", runExport},
 		{"verify", "check a result file against its problem with solver.Verify", runVerify},
