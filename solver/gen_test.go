@@ -78,28 +78,29 @@ func randLaminar(t *rapid.T, grid bool) *Problem {
 			}
 		}
 	}
-	p.Locks = randPairs(t, p, rapid.SampledFrom([]int{0, 0, 0, 1, 2}).Draw(t, "nLocks"), "lock")
-	p.Vetoes = randPairs(t, p, rapid.SampledFrom([]int{0, 0, 0, 1, 2}).Draw(t, "nVetoes"), "veto")
+	p.Locks = randPairs(t, p, rapid.SampledFrom([]int{0, 0, 0, 1, 2}).Draw(t, "nLocks"), 1, "lock")
+	p.Vetoes = randPairs(t, p, rapid.SampledFrom([]int{0, 0, 0, 1, 2}).Draw(t, "nVetoes"), 2, "veto")
 	return p
 }
 
 // randBound draws a bound of agent a on group g of size n.
 func randBound(t *rapid.T, a, g, n int) Bound {
 	b := Bound{Agent: a, Group: g, Max: Unlimited}
-	b.Min = min(n, rapid.SampledFrom([]int{0, 0, 0, 1, 2, 3}).Draw(t, "min"))
+	b.Min = min(n, []int{0, 0, 0, 0, 0, 0, 1, 1, 2, 3}[rapid.IntRange(0, 9).Draw(t, "min")])
 	if rapid.Bool().Draw(t, "hasMax") {
 		b.Max = b.Min + rapid.IntRange(0, 3).Draw(t, "slack")
 	}
 	return b
 }
 
-// randPairs draws n (item, agent) pairs, mostly among the options.
-func randPairs(t *rapid.T, p *Problem, n int, label string) []Pair {
+// randPairs draws n (item, agent) pairs, mostly among the options of
+// items with at least minOptions options.
+func randPairs(t *rapid.T, p *Problem, n, minOptions int, label string) []Pair {
 	var ps []Pair
 	for range n {
 		i := rapid.IntRange(0, len(p.Items)-1).Draw(t, label+"Item")
 		opts := p.Items[i].Options
-		if len(opts) > 0 && rapid.IntRange(0, 9).Draw(t, label+"OnOption") < 9 {
+		if len(opts) >= minOptions && rapid.IntRange(0, 9).Draw(t, label+"OnOption") < 9 {
 			o := rapid.IntRange(0, len(opts)-1).Draw(t, label+"Option")
 			ps = append(ps, Pair{i, opts[o].Agent})
 			continue
@@ -141,12 +142,12 @@ func randGeneral(t *rapid.T, grid bool) *Problem {
 			g := group("countGroup")
 			row.Terms = []Term{{Agent: agent("countA"), Group: g, Coef: 1}, {Agent: agent("countB"), Group: g, Coef: 1}}
 			row.Sense = GreaterEq
-			row.RHS = float64(rapid.IntRange(0, 4).Draw(t, "countRHS"))
+			row.RHS = float64(rapid.IntRange(0, 2).Draw(t, "countRHS"))
 		case 1: // trade: a's items in g minus a's items in h <= k
 			a := agent("tradeAgent")
 			row.Terms = []Term{{Agent: a, Group: group("tradeG"), Coef: 1}, {Agent: a, Group: group("tradeH"), Coef: -1}}
 			row.Sense = LessEq
-			row.RHS = float64(rapid.IntRange(-1, 2).Draw(t, "tradeRHS"))
+			row.RHS = float64(rapid.IntRange(0, 2).Draw(t, "tradeRHS"))
 		default: // the total weight of a's items >= v
 			a := agent("weightAgent")
 			for i, it := range p.Items {
@@ -157,7 +158,7 @@ func randGeneral(t *rapid.T, grid bool) *Problem {
 				}
 			}
 			row.Sense = GreaterEq
-			row.RHS = float64(rapid.IntRange(-4, 24).Draw(t, "weightRHS")) / 4
+			row.RHS = float64(rapid.IntRange(-4, 8).Draw(t, "weightRHS")) / 4
 		}
 		if rapid.IntRange(0, 5).Draw(t, "equalRow") == 5 {
 			row.Sense = Equal

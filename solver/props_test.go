@@ -150,6 +150,35 @@ func TestPropVerifyAccepts(t *testing.T) {
 	})
 }
 
+// TestPropVerifyAcceptsLimited checks results cut short by a node limit:
+// a Feasible result's assignment holds and Verify accepts it, an Unknown
+// one carries no assignment, and an Optimal one is proven.
+func TestPropVerifyAcceptsLimited(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := randGeneral(t, true)
+		limit := rapid.IntRange(1, 3).Draw(t, "nodeLimit")
+		r, err := Solve(context.Background(), p, &Settings{Method: BranchAndBound, NodeLimit: limit})
+		if err != nil && !errors.Is(err, ErrInfeasible) {
+			t.Fatalf("Solve: %v", err)
+		}
+		switch r.Status {
+		case Feasible:
+			if !assignmentHolds(p, r.Assignment) {
+				t.Fatalf("Feasible result with assignment %v, which breaks a constraint", r.Assignment)
+			}
+		case Unknown:
+			if r.Assignment != nil {
+				t.Fatalf("Unknown result with assignment %v", r.Assignment)
+			}
+		case Infeasible:
+			return
+		}
+		if err := Verify(p, r); err != nil {
+			t.Fatalf("Verify(%v result) = %v", r.Status, err)
+		}
+	})
+}
+
 func TestPropVerifyRejectsPerturbed(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := randProblem(t, true)
