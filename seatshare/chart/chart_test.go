@@ -64,6 +64,7 @@ func frontier() chart.Frontier {
 		Seats:      []int{3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20},
 		Expected:   []float64{39.1, 39.4, 39.6, 39.7, 39.75, 39.7, 39.6, 39.4, 39.1, 38.8, 38.4, 38.0, 37.5, 37.0, 36.4, 35.8, 35.1, 34.4},
 		Infeasible: []int{0, 1, 2, 21, 22},
+		Claim:      15,
 	}
 }
 
@@ -93,6 +94,7 @@ func charts(t testing.TB) []struct {
 		{"frontier", frontier().Plot, []string{
 			"Negotiation frontier: INC in Uttar Pradesh", "INC's seats in Uttar Pradesh (count)",
 			"Alliance's best expected wins (seats)", "optimum: 7 seats, 39.75 expected wins", "no plan meets the other demands",
+			"INC's claim: 15 seats, 37.50 expected wins (2.25 below the optimum)",
 		}},
 		{"distribution_simulated_far_target", simulated(t, 58).Plot, []string{
 			"20,000 simulated elections with correlated swings", "target 58: P(total >= 58) = ", "fewer than 58 seats",
@@ -104,6 +106,8 @@ func charts(t testing.TB) []struct {
 			[]string{"Negotiation frontier: RJD", "RJD's seats (count)", "optimum: 20 seats, 24.90 expected wins"}},
 		{"frontier_one", chart.Frontier{Party: "AAP", Set: "Delhi", Seats: []int{4}, Expected: []float64{2.1}}.Plot,
 			[]string{"optimum: 4 seats, 2.10 expected wins"}},
+		{"frontier_infeasible_claim", chart.Frontier{Party: "RJD", Seats: []int{18, 20}, Expected: []float64{24.2, 24.9}, Infeasible: []int{19, 21}, Claim: 21}.Plot,
+			[]string{"RJD's claim: 21 seats, no plan meets the other demands"}},
 	}
 }
 

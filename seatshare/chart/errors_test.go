@@ -112,6 +112,8 @@ func TestBadInput(t *testing.T) {
 			&chart.InputError{Field: "Distribution.Target", Index: -1, Reason: "9223372036854775807 seats, want 0 to 1000000"}},
 		{"frontier huge infeasible", "beyond any legislature", fr(func(x *chart.Frontier) { x.Infeasible[4] = math.MaxInt }),
 			&chart.InputError{Field: "Frontier.Infeasible", Index: 4, Reason: "9223372036854775807 seats, want 0 to 1000000"}},
+		{"frontier claim elsewhere", "a claim off the frontier cannot be marked", fr(func(x *chart.Frontier) { x.Claim = 40 }),
+			&chart.InputError{Field: "Frontier.Claim", Index: -1, Reason: "40 seats is neither in Seats nor in Infeasible"}},
 		{"frontier both", "a count cannot be feasible and infeasible", fr(func(x *chart.Frontier) { x.Infeasible = []int{2, 5} }),
 			&chart.InputError{Field: "Frontier.Infeasible", Index: 1, Reason: "5 is also in Seats[2]"}},
 	}

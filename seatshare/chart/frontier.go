@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -28,6 +29,10 @@ type Frontier struct {
 	// meeting the other demands; in [0, MaxSeats], strictly increasing and
 	// disjoint from Seats. They are marked on the x axis.
 	Infeasible []int
+	// Claim is the seat count the party asks for, marked with its cost
+	// against the optimum; it must be in Seats or Infeasible. Zero means
+	// no claim is marked.
+	Claim int
 }
 
 // Validate returns an *[InputError] naming the first field of f that
@@ -63,6 +68,9 @@ func (f Frontier) Validate() error {
 			j++
 		}
 	}
+	if f.Claim != 0 && !slices.Contains(f.Seats, f.Claim) && !slices.Contains(f.Infeasible, f.Claim) {
+		return invalid("Frontier.Claim", -1, "%d seats is neither in Seats nor in Infeasible", f.Claim)
+	}
 	return nil
 }
 
@@ -93,8 +101,9 @@ func (f Frontier) Optimum() int {
 }
 
 // Plot draws f as points joined by lines between consecutive seat counts,
-// the optimum ([Frontier.Optimum]) ringed and labelled, and infeasible
-// counts as crosses along the bottom. The returned plot may be restyled
+// the optimum ([Frontier.Optimum]) ringed and labelled, infeasible counts
+// as crosses along the bottom, and the claim, if any, as a triangle whose
+// legend entry gives its expected wins and their gap to the optimum. The returned plot may be restyled
 // before saving.
 //
 // Plot returns an *[InputError] when [Frontier.Validate] does. It takes
@@ -120,9 +129,12 @@ func (f Frontier) Plot() (*plot.Plot, error) {
 		lo, hi = min(lo, e), max(hi, e)
 	}
 	// Room below for the crosses and above for the optimum's label and
-	// the legend (three entries, under a fifth of the height).
+	// the legend (up to four entries, under a quarter of the height).
 	pad := max((hi-lo)*0.15, 0.5)
 	ymin, ymax := max(lo-pad, 0), hi+3.5*pad
+	if f.Claim != 0 {
+		ymax += pad
+	}
 
 	line := &segments{style: draw.LineStyle{Color: blue, Width: vg.Points(2)}}
 	pts := make(plotter.XYs, len(f.Seats))
@@ -163,6 +175,19 @@ func (f Frontier) Plot() (*plot.Plot, error) {
 		cross := &plotter.Scatter{XYs: xs, GlyphStyle: draw.GlyphStyle{Color: grey, Radius: vg.Points(4), Shape: draw.CrossGlyph{}}}
 		p.Add(cross)
 		p.Legend.Add("no plan meets the other demands", cross)
+	}
+	if f.Claim != 0 {
+		claim := &plotter.Scatter{GlyphStyle: draw.GlyphStyle{Color: orange, Radius: vg.Points(5), Shape: draw.PyramidGlyph{}}}
+		text := fmt.Sprintf("%s's claim: %d seats, no plan meets the other demands", f.Party, f.Claim)
+		if i := slices.Index(f.Seats, f.Claim); i >= 0 {
+			claim.XYs = plotter.XYs{{X: float64(f.Claim), Y: f.Expected[i]}}
+			text = fmt.Sprintf("%s's claim: %d seats, %.2f expected wins (%s below the optimum)",
+				f.Party, f.Claim, f.Expected[i], seatsText(f.Expected[o]-f.Expected[i]))
+		} else {
+			claim.XYs = plotter.XYs{{X: float64(f.Claim), Y: ymin}}
+		}
+		p.Add(claim)
+		p.Legend.Add(text, claim)
 	}
 	p.X.Min, p.X.Max = xlo-0.5, xhi+0.5
 	p.Y.Min, p.Y.Max = ymin, ymax

@@ -3,6 +3,7 @@ package chart_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -84,6 +85,8 @@ func TestPlannerCharts(t *testing.T) {
 		t.Fatal(err)
 	}
 	target := int(plan.Expected) + 3
+	frontier := chart.FrontierOf("INC", state, pts)
+	frontier.Claim = claim
 
 	tests := []struct {
 		name  string
@@ -93,7 +96,7 @@ func TestPlannerCharts(t *testing.T) {
 		{"planner_distribution", chart.DistributionOf(sim, target).Plot, []string{"target"}},
 		{"planner_prices", chart.PricesOf(plan).Plot, []string{"INC's claim: its 2009 seats"}},
 		{"planner_shares", chart.SharesOf(plan, ent, "quota by 2009 votes").Plot, []string{"SP", "INC", "RLD", "quota by 2009 votes"}},
-		{"planner_frontier", chart.FrontierOf("INC", state, pts).Plot, []string{"INC's seats in Uttar Pradesh (count)", "optimum: "}},
+		{"planner_frontier", frontier.Plot, []string{"INC's seats in Uttar Pradesh (count)", "optimum: ", fmt.Sprintf("INC's claim: %d seats, ", claim)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

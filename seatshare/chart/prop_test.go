@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -181,6 +182,10 @@ func TestFrontierProperties(t *testing.T) {
 		if len(f.Seats) == 0 {
 			f.Seats, f.Expected = []int{k}, []float64{1}
 		}
+		all := append(slices.Clone(f.Seats), f.Infeasible...)
+		if claim := rapid.SampledFrom(all).Draw(t, "claim"); claim != 0 && rapid.Bool().Draw(t, "claimed") {
+			f.Claim = claim
+		}
 		o := f.Optimum()
 		for i, e := range f.Expected {
 			if e > f.Expected[o] || (e == f.Expected[o] && i < o) {
@@ -195,6 +200,9 @@ func TestFrontierProperties(t *testing.T) {
 		want := []string{fmt.Sprintf("optimum: %d seats, %.2f expected wins", f.Seats[o], f.Expected[o]), f.Party + "'s seats"}
 		if len(f.Infeasible) > 0 {
 			want = append(want, "no plan meets the other demands")
+		}
+		if f.Claim != 0 {
+			want = append(want, fmt.Sprintf("%s's claim: %d seats, ", f.Party, f.Claim))
 		}
 		for _, w := range want {
 			if !strings.Contains(text, w) {
