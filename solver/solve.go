@@ -17,11 +17,13 @@ import (
 // s.Method Flow, a problem the flow path cannot express gives an error
 // wrapping ErrNotLaminar.
 //
-// The flow path (see Method Flow) solves a min-cost flow with successive
-// shortest paths on a network contracted to the bound nodes; it returns a
+// The flow path (see Method Flow) solves a min-cost flow with lower bounds
+// by successive shortest paths on a network contracted to the root and the
+// bound nodes, starting from every item's best option; it returns a
 // certificate with one leaf whose bound prices are the network's node
-// potentials. Its time grows with the number of options plus, per unit of
-// initial bound violation, one shortest-path search over the bound nodes.
+// potentials. Its time is linear in the number of options for setting up,
+// plus one shortest-path search over the bound nodes (and the exchange
+// heaps between them) per unit of initial bound violation.
 //
 // When the problem is infeasible, Solve returns a Result with Status
 // Infeasible together with an *InfeasibleError (wrapping ErrInfeasible)
@@ -29,9 +31,10 @@ import (
 // Solve returns ctx.Err().
 //
 // The same problem and settings always give the same result, apart from
-// Stats.Runtime: ties between assignments of equal weight are broken by
-// index, as network.solve documents (each item starts at its first option
-// of largest weight, and items of smaller index move first).
+// Stats.Runtime. On the flow path ties between assignments of equal weight
+// are broken by index and a fixed processing order: each item starts at
+// its first option of largest weight, and among the items whose move costs
+// the same, the one of smallest index moves first.
 func Solve(ctx context.Context, p *Problem, s *Settings) (*Result, error) {
 	start := time.Now()
 	res, err := solveCore(ctx, p, s)

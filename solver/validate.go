@@ -3,6 +3,7 @@ package solver
 import (
 	"fmt"
 	"math"
+	"strconv"
 )
 
 // Validate reports the first structural error in p as a *ProblemError that
@@ -54,7 +55,7 @@ func (p *Problem) Validate() error {
 		}
 	}
 	for b, bd := range p.Bounds {
-		f := fmt.Sprintf("Bounds[%d]", b)
+		f := "Bounds[" + strconv.Itoa(b) + "]"
 		if bd.Agent < 0 || bd.Agent >= nAgents {
 			return perr(f+".Agent", "agent %d out of range [0, %d)", bd.Agent, nAgents)
 		}
