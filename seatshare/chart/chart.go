@@ -110,8 +110,9 @@ func Save(p *plot.Plot, w, h vg.Length, file string) error {
 // h; zero means [DefaultWidth] or [DefaultHeight]. PNG images have [DPI]
 // dots per inch, so the default size gives 1063 x 650 pixels; a side may
 // be at most [MaxSide] (6000 pixels). SVG text refers to the Liberation
-// fonts by name rather than embedding them, and the output depends only on
-// p, w, h and format, so equal inputs give equal bytes.
+// fonts by name, with metric-compatible fallbacks (Arial, Helvetica, Times,
+// Courier), rather than embedding them. The output depends only on p, w, h
+// and format, so equal inputs give equal bytes.
 //
 // Write returns a *[FormatError] for any other format and an *[InputError]
 // for a nil plot or a size that is negative, NaN or larger than [MaxSide].
@@ -139,9 +140,27 @@ func Write(out io.Writer, p *plot.Plot, w, h vg.Length, format string) error {
 		return &FormatError{Format: format}
 	}
 	p.Draw(draw.Crop(draw.New(c), margin, -margin, margin, -margin))
-	_, err = c.WriteTo(out)
+	if format == "png" {
+		_, err = c.WriteTo(out)
+		return err
+	}
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return err
+	}
+	_, err = svgFallbacks.WriteString(out, buf.String())
 	return err
 }
+
+// svgFallbacks adds fallback fonts to the Liberation families an SVG names,
+// so a viewer without them picks metric-compatible fonts (Liberation Sans
+// has the widths of Arial and Helvetica, Liberation Serif those of Times)
+// and the labels keep their layout.
+var svgFallbacks = strings.NewReplacer(
+	"font-family:Liberation Sans;", "font-family:'Liberation Sans',Arial,Helvetica,sans-serif;",
+	"font-family:Liberation Serif;", "font-family:'Liberation Serif','Times New Roman',Times,serif;",
+	"font-family:Liberation Mono;", "font-family:'Liberation Mono','Courier New',Courier,monospace;",
+)
 
 // margin is the white border Write leaves around a plot, so no text
 // touches the image's edge.

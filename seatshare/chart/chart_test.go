@@ -302,3 +302,22 @@ func TestExtremes(t *testing.T) {
 		})
 	}
 }
+
+func TestSVGFontFallbacks(t *testing.T) {
+	p, err := shares().Plot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := chart.Write(&buf, p, 0, 0, "svg"); err != nil {
+		t.Fatal(err)
+	}
+	svg := buf.String()
+	if strings.Contains(svg, "font-family:Liberation Sans;") {
+		t.Error("SVG names Liberation Sans without fallbacks")
+	}
+	if !strings.Contains(svg, "font-family:'Liberation Sans',Arial,Helvetica,sans-serif;") {
+		t.Error("SVG lacks the Liberation Sans font list with fallbacks")
+	}
+	svgTexts(t, buf.Bytes()) // still well-formed
+}
