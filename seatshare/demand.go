@@ -283,10 +283,12 @@ const quotaScale = 1e6
 
 // quotaDemands returns the demands of a "quota" rule: in each state of the
 // planner, each member in the alliance there gets between the floor and
-// the ceiling of its quota of the state's seats. e is the rule's election
+// the ceiling of its quota of the state's seats; and each member's exact
+// quotas summed over the states. e is the rule's election
 // (nil for claim "numbers"); field names the rule in errors.
-func (p *Planner) quotaDemands(field string, r Rule, e *Election, pm *PartyMap) ([]Demand, error) {
+func (p *Planner) quotaDemands(field string, r Rule, e *Election, pm *PartyMap) ([]Demand, map[string]float64, error) {
 	var out []Demand
+	entitled := make(map[string]float64)
 	for lo := 0; lo < len(p.seats); {
 		st := p.seats[lo].ID.State
 		hi := lo
@@ -313,7 +315,7 @@ func (p *Planner) quotaDemands(field string, r Rule, e *Election, pm *PartyMap) 
 			}
 			c, ok := e.Constituency(sw.ID)
 			if !ok {
-				return nil, serr(field+".year", "the %d election has no seat %v", e.Year, sw.ID)
+				return nil, nil, serr(field+".year", "the %d election has no seat %v", e.Year, sw.ID)
 			}
 			switch r.Claim {
 			case "votes":
@@ -344,7 +346,7 @@ func (p *Planner) quotaDemands(field string, r Rule, e *Election, pm *PartyMap) 
 		house := hi - lo
 		qs, err := scoring.Quotas(votes, house)
 		if err != nil {
-			return nil, serr(field, "no member has a claim (%s) in %s", r.Claim, st)
+			return nil, nil, serr(field, "no member has a claim (%s) in %s", r.Claim, st)
 		}
 		what := r.Claim
 		if r.Year > 0 {
@@ -353,6 +355,7 @@ func (p *Planner) quotaDemands(field string, r Rule, e *Election, pm *PartyMap) 
 		for k, m := range members {
 			q := qs[k]
 			exact, _ := q.Exact.Float64()
+			entitled[m] += exact
 			ceil := q.Ceil
 			out = append(out, Demand{
 				Name:    fmt.Sprintf("%s within quota in %s: %d-%d (quota %.2f of %d seats by %s)", m, st, q.Floor, q.Ceil, exact, house, what),
@@ -364,7 +367,7 @@ func (p *Planner) quotaDemands(field string, r Rule, e *Election, pm *PartyMap) 
 		}
 		lo = hi
 	}
-	return out, nil
+	return out, entitled, nil
 }
 
 // parseSense returns the solver sense written as s.

@@ -64,7 +64,8 @@ type BaseInfo struct {
 type Planner struct {
 	scenario    *Scenario
 	src         Source
-	agents      []string // the solver's agents: the members, then SeparateOption if any seat has it
+	agents      []string           // the solver's agents: the members, then SeparateOption if any seat has it
+	entitlement map[string]float64 // exact quotas of the first quota rule, nil without one
 	bases       []BaseInfo
 	strength    *Strength
 	members     []string
@@ -244,7 +245,11 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 		case "sitting":
 			sitting[i], err = p.sittingPins(f, e, pm)
 		case "quota":
-			quotas[i], err = p.quotaDemands(f, r, e, pm)
+			var entitled map[string]float64
+			quotas[i], entitled, err = p.quotaDemands(f, r, e, pm)
+			if p.entitlement == nil {
+				p.entitlement = entitled
+			}
 		}
 		if err != nil {
 			return nil, err
@@ -348,6 +353,10 @@ type PartyPlan struct {
 	Seats int `json:"seats"`
 	// Expected is the party's expected wins, the sum of its W.
 	Expected float64 `json:"expected"`
+	// Entitlement is the party's exact quota of seats under the
+	// scenario's first "quota" rule, summed over the states; nil without
+	// such a rule.
+	Entitlement *float64 `json:"entitlement,omitempty"`
 }
 
 // ConstraintPlan is one demand, row, lock or veto of a plan with its price.
@@ -488,6 +497,12 @@ func (p *Planner) PlanWith(ctx context.Context, s *PlanSettings) (*Plan, error) 
 		parties[a].Expected += o.W
 	}
 	plan.Parties = parties[:len(p.members)]
+	if p.entitlement != nil {
+		for i := range plan.Parties {
+			e := p.entitlement[plan.Parties[i].Party]
+			plan.Parties[i].Entitlement = &e
+		}
+	}
 	plan.Separate = PartyPlan{Party: SeparateOption}
 	if len(parties) > len(p.members) {
 		plan.Separate = parties[len(p.members)]

@@ -140,23 +140,27 @@ func WriteTable(w io.Writer, p *Plan) error {
 		}
 	}
 
-	ew.printf("\nParties (expected wins = sum of the party's win probabilities)\n")
-	rows := [][]string{{"party", "seats", "expected wins", "wins per seat"}}
+	ew.printf("\nParties (expected wins = sum of the party's win probabilities; entitlement = exact quota of seats\n" +
+		"under the scenario's first quota rule, \"-\" without one)\n")
+	rows := [][]string{{"party", "seats", "expected wins", "wins per seat", "entitlement"}}
 	total := 0
 	for _, pp := range p.Parties {
-		per := "-"
+		per, ent := "-", "-"
 		if pp.Seats > 0 {
 			per = fmt.Sprintf("%.3f", pp.Expected/float64(pp.Seats))
 		}
-		rows = append(rows, []string{pp.Party, strconv.Itoa(pp.Seats), fmt.Sprintf("%.2f", pp.Expected), per})
+		if pp.Entitlement != nil {
+			ent = fmt.Sprintf("%.2f", *pp.Entitlement)
+		}
+		rows = append(rows, []string{pp.Party, strconv.Itoa(pp.Seats), fmt.Sprintf("%.2f", pp.Expected), per, ent})
 		total += pp.Seats
 	}
 	if sp := p.Separate; sp.Seats > 0 {
-		rows = append(rows, []string{sp.Party, strconv.Itoa(sp.Seats), fmt.Sprintf("%.2f", sp.Expected), fmt.Sprintf("%.3f", sp.Expected/float64(sp.Seats))})
+		rows = append(rows, []string{sp.Party, strconv.Itoa(sp.Seats), fmt.Sprintf("%.2f", sp.Expected), fmt.Sprintf("%.3f", sp.Expected/float64(sp.Seats)), "-"})
 		total += sp.Seats
 	}
-	rows = append(rows, []string{"total", strconv.Itoa(total), fmt.Sprintf("%.2f", p.Expected), ""})
-	ew.columns(rows, "lrrr")
+	rows = append(rows, []string{"total", strconv.Itoa(total), fmt.Sprintf("%.2f", p.Expected), "", ""})
+	ew.columns(rows, "lrrrr")
 
 	if len(p.Constraints) > 0 {
 		ew.printf("\nDemands and their prices (price = expected wins the alliance gains by relaxing the demand by one seat / by dropping it)\n")

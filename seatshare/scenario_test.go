@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/coalitionlab/alliance/seatshare"
 	"github.com/coalitionlab/alliance/seatshare/illustrative"
@@ -411,6 +412,14 @@ func TestQuotaRule(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("quota demands (-want +got):\n%s", diff)
+	}
+	// Entitlements add the states' exact quotas: A 3 + 1, B 1 + 1/3, C 2/3.
+	var ent []float64
+	for _, pp := range plan.Parties {
+		ent = append(ent, *pp.Entitlement)
+	}
+	if diff := cmp.Diff([]float64{4, 4.0 / 3, 2.0 / 3}, ent, cmpopts.EquateApprox(0, 1e-12)); diff != "" {
+		t.Errorf("entitlements (-want +got):\n%s", diff)
 	}
 	// Claims from the 2019 wins: A won Alpha/1 and C Beta/1 (B nothing).
 	s = readScenarioFile(t, "small.json")
