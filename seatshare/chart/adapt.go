@@ -21,6 +21,23 @@ func DistributionOf(d *scoring.Distribution, target int) Distribution {
 	return out
 }
 
+// DistributionOfSummary returns the distribution of a plan's simulated
+// total (seatshare.Plan's Simulation) as a chart input: each total k from 0
+// with frequency Counts[k]/Scenarios, the summary's target and scenario
+// count. A nil summary gives a Distribution that [Distribution.Plot]
+// rejects. It takes O(len(sim.Counts)) time.
+func DistributionOfSummary(sim *seatshare.SimulationSummary) Distribution {
+	if sim == nil {
+		return Distribution{}
+	}
+	d := Distribution{Target: sim.Target, Scenarios: int64(sim.Scenarios)}
+	for k, c := range sim.Counts {
+		d.Totals = append(d.Totals, k)
+		d.Prob = append(d.Prob, float64(c)/float64(sim.Scenarios))
+	}
+	return d
+}
+
 // DistributionOfPMF returns the exact distribution f (such as
 // scoring.PoissonBinomial's, for independent seats) as a chart input with
 // the given target. It takes O(len(f)) time.

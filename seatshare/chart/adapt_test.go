@@ -1,6 +1,7 @@
 package chart_test
 
 import (
+	"errors"
 	"math/rand/v2"
 	"testing"
 
@@ -119,5 +120,22 @@ func TestFrontierOf(t *testing.T) {
 	want := chart.Frontier{Party: "INC", Set: "Uttar Pradesh", Seats: []int{2, 3}, Expected: []float64{40.5, 40.25}, Infeasible: []int{1, 4}}
 	if diff := cmp.Diff(want, chart.FrontierOf("INC", "Uttar Pradesh", pts)); diff != "" {
 		t.Errorf("FrontierOf mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestDistributionOfSummary(t *testing.T) {
+	sim := &seatshare.SimulationSummary{Scenarios: 8, Target: 2, Counts: []int64{1, 4, 3}}
+	want := chart.Distribution{Totals: []int{0, 1, 2}, Prob: []float64{0.125, 0.5, 0.375}, Target: 2, Scenarios: 8}
+	if diff := cmp.Diff(want, chart.DistributionOfSummary(sim)); diff != "" {
+		t.Errorf("DistributionOfSummary mismatch (-want +got):\n%s", diff)
+	}
+	if err := chart.DistributionOfSummary(nil).Validate(); err == nil {
+		t.Error("DistributionOfSummary(nil).Validate() = nil, want an error")
+	}
+	// A summary whose counts do not add up to its scenarios is caught.
+	sim.Counts[0] = 2
+	var ie *chart.InputError
+	if err := chart.DistributionOfSummary(sim).Validate(); !errors.As(err, &ie) || ie.Field != "Distribution.Prob" {
+		t.Errorf("DistributionOfSummary(counts summing to 9 of 8).Validate() = %v, want an *InputError on Distribution.Prob", err)
 	}
 }

@@ -18,9 +18,9 @@
 //     actually won, beside the diagonal of perfect calibration.
 //
 // Adapters fill them from the planner's and the scoring package's types:
-// [DistributionOf], [DistributionOfPMF], [PricesOf], [SharesOf] and
-// [FrontierOf]. [Save] writes a plot as SVG or PNG by the file's extension,
-// [Write] to any io.Writer. Every chart is sized for [DefaultWidth] by
+// [DistributionOf], [DistributionOfSummary], [DistributionOfPMF],
+// [PricesOf], [SharesOf] and [FrontierOf]. [Save] writes a plot as SVG or
+// PNG by the file's extension, [Write] to any io.Writer. Every chart is sized for [DefaultWidth] by
 // [DefaultHeight] (18 x 11 cm; PNG at [DPI] dots per inch).
 //
 // Bad input (an empty series, a NaN, lengths that differ) gives an
