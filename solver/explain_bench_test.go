@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -58,14 +59,40 @@ func hallDeficit(p *Problem) {
 	}
 }
 
+// rowDeficit makes p infeasible with a row: agent 0 and agent 1 together
+// get more items than both may take.
+func rowDeficit(p *Problem) {
+	n := 0
+	for _, it := range p.Items {
+		for _, o := range it.Options {
+			if o.Agent <= 1 {
+				n++
+				break
+			}
+		}
+	}
+	p.Rows = append(p.Rows, Row{
+		Name:  "deficit",
+		Terms: []Term{{Agent: 0, Group: AllItems, Coef: 1}, {Agent: 1, Group: AllItems, Coef: 1}},
+		Sense: GreaterEq,
+		RHS:   float64(n + 1),
+	})
+}
+
 // BenchmarkExplain explains seatbench instances (see BenchmarkSolve) made
-// infeasible by hallDeficit; the timer covers Solve, which finds the
-// infeasibility and explains it. It reports the conflict's size.
+// infeasible by hallDeficit, or by rowDeficit for the "-row" variants;
+// the timer covers Solve, which finds the infeasibility and explains it.
+// It reports the conflict's size.
 func BenchmarkExplain(b *testing.B) {
-	for _, name := range []string{"india", "x10", "x100", "india-side"} {
+	for _, name := range []string{"india", "x10", "x100", "india-side", "india-row", "india-side-row"} {
 		b.Run(name, func(b *testing.B) {
-			p := readBench(b, name)
-			hallDeficit(p)
+			base, row := strings.CutSuffix(name, "-row")
+			p := readBench(b, base)
+			if row {
+				rowDeficit(p)
+			} else {
+				hallDeficit(p)
+			}
 			b.ReportAllocs()
 			var ie *InfeasibleError
 			for b.Loop() {

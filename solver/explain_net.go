@@ -422,8 +422,22 @@ func (nw *explainNet) describe() string {
 	default:
 		need = append(need, fmt.Sprintf("items %s must each be assigned", itemList(p, musts)))
 	}
+	// Locks grouped by agent, agents in order of first lock.
+	var lockAgents []int
+	lockItems := make(map[int][]int)
 	for _, k := range locks {
-		need = append(need, describeConstraint(p, Constraint{LockKind, k}))
+		l := p.Locks[k]
+		if lockItems[l.Agent] == nil {
+			lockAgents = append(lockAgents, l.Agent)
+		}
+		lockItems[l.Agent] = append(lockItems[l.Agent], l.Item)
+	}
+	for _, a := range lockAgents {
+		if items := lockItems[a]; len(items) == 1 {
+			need = append(need, fmt.Sprintf("item %s is locked to agent %s", itemName(p, items[0]), agentName(p, a)))
+		} else {
+			need = append(need, fmt.Sprintf("items %s are locked to agent %s", itemList(p, items), agentName(p, a)))
+		}
 	}
 	var have []string
 	for _, b := range maxes {

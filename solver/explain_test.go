@@ -191,7 +191,7 @@ func TestExplainInfeasible(t *testing.T) {
 		want: InfeasibleError{
 			Conflict:    []Constraint{{MaxKind, 0}, {LockKind, 0}, {LockKind, 1}},
 			Irreducible: true,
-			Reason:      "item c0 is locked to agent A and item c1 is locked to agent A (2 in all), but agent A may take at most 1 of group S: 2 > 1",
+			Reason:      "items c0 and c1 are locked to agent A, but agent A may take at most 1 of group S: 2 > 1",
 		},
 	}, {
 		name:   "minimum against vetoes",
@@ -297,5 +297,22 @@ func TestExplainInfeasible(t *testing.T) {
 				t.Errorf("Solve = %+v, %v; want status Infeasible and ErrInfeasible", r, err)
 			}
 		})
+	}
+}
+
+// TestExplainCancelled checks that a done context stops the deletion
+// filter: the conflict of the first minimum cut comes back, still a true
+// conflict, but not claimed irreducible.
+func TestExplainCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	got := explainInfeasible(ctx, upProblem(), nil)
+	want := InfeasibleError{
+		Conflict:    []Constraint{{MinKind, 0}, {MinKind, 1}},
+		Irreducible: false,
+		Reason:      "agent INC needs at least 22 and agent SP at least 65 of the 80 items in group UP: 87 > 80",
+	}
+	if diff := cmp.Diff(want, *got); diff != "" {
+		t.Errorf("explainInfeasible with a done context mismatch (-want +got):\n%s", diff)
 	}
 }
