@@ -31,6 +31,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/coalitionlab/alliance/seatshare"
 	"github.com/coalitionlab/alliance/seatshare/illustrative"
@@ -263,13 +264,13 @@ func columns(b *strings.Builder, rows [][]string, align string) {
 	width := make([]int, len(align))
 	for _, r := range rows {
 		for j, c := range r {
-			width[j] = max(width[j], len(c))
+			width[j] = max(width[j], utf8.RuneCountInString(c))
 		}
 	}
 	for _, r := range rows {
 		line := make([]string, len(r))
 		for j, c := range r {
-			pad := strings.Repeat(" ", width[j]-len(c))
+			pad := strings.Repeat(" ", width[j]-utf8.RuneCountInString(c))
 			if align[j] == 'r' {
 				line[j] = pad + c
 			} else {
