@@ -52,8 +52,9 @@ func TestIllustrative(t *testing.T) {
 }
 
 // TestInvariants checks the JSON output: every split gives out the 80
-// seats, the quota methods (Hamilton) stay within quota, a split equal to
-// the claim's proportions has zero disproportionality, Gallagher never exceeds Loosemore-Hanby, and matches the difference of the optima.
+// seats, Hamilton's splits and the plans within quota stay within quota,
+// 0 <= Gallagher <= Loosemore-Hanby, and the price of fairness is never
+// negative and is the difference of the two optima.
 func TestInvariants(t *testing.T) {
 	var b bytes.Buffer
 	if err := run(context.Background(), &b, []string{"-format", "json"}, ""); err != nil {
