@@ -58,17 +58,17 @@ func (t Transfer) Rate(from, to int) float64 {
 // "Transfer.Rates[2,0]". It takes O(r) time for r listed rates, O(r log r)
 // when reporting an error.
 func (t Transfer) Validate(parties int) error {
-	return t.validate("Transfer", parties)
+	return t.validate(func() string { return "Transfer" }, parties)
 }
 
-// validate is Validate with the name of the matrix for error fields.
-func (t Transfer) validate(prefix string, parties int) error {
-	if err := checkUnit(prefix+".Default", -1, t.Default); err != nil {
-		return err
+// validate is Validate with the matrix's field name, built only for an error.
+func (t Transfer) validate(prefix func() string, parties int) error {
+	if !inUnit(t.Default) {
+		return invalid(prefix()+".Default", -1, "%v not in [0, 1]", t.Default)
 	}
 	bad := false
 	for k, r := range t.Rates {
-		if rateError(prefix, parties, k, r) != nil {
+		if !rateOK(parties, k, r) {
 			bad = true
 			break
 		}
@@ -89,27 +89,31 @@ func (t Transfer) validate(prefix string, parties int) error {
 		return cmp.Compare(a[1], b[1])
 	})
 	for _, k := range keys {
-		if err := rateError(prefix, parties, k, t.Rates[k]); err != nil {
-			return err
+		if r := t.Rates[k]; !rateOK(parties, k, r) {
+			return rateError(prefix(), parties, k, r)
 		}
 	}
 	return nil
 }
 
-// rateError returns the error of the rate r listed under key k, or nil.
+// rateOK reports whether rate r listed under key k is valid.
+func rateOK(parties int, k [2]int, r float64) bool {
+	return k[0] >= 0 && k[0] < parties && k[1] >= 0 && k[1] < parties && k[0] != k[1] && inUnit(r)
+}
+
+// rateError returns the error of the invalid rate r listed under key k.
 func rateError(prefix string, parties int, k [2]int, r float64) error {
-	field := func() string { return fmt.Sprintf("%s.Rates[%d,%d]", prefix, k[0], k[1]) }
+	field := fmt.Sprintf("%s.Rates[%d,%d]", prefix, k[0], k[1])
 	switch {
 	case k[0] < 0 || k[0] >= parties:
-		return invalid(field(), -1, "from-party %d not in [0, %d)", k[0], parties)
+		return invalid(field, -1, "from-party %d not in [0, %d)", k[0], parties)
 	case k[1] < 0 || k[1] >= parties:
-		return invalid(field(), -1, "to-party %d not in [0, %d)", k[1], parties)
+		return invalid(field, -1, "to-party %d not in [0, %d)", k[1], parties)
 	case k[0] == k[1]:
-		return invalid(field(), -1, "a party cannot transfer to itself")
-	case !inUnit(r):
-		return invalid(field(), -1, "rate %v not in [0, 1]", r)
+		return invalid(field, -1, "a party cannot transfer to itself")
+	default:
+		return invalid(field, -1, "rate %v not in [0, 1]", r)
 	}
-	return nil
 }
 
 // Bloc is a group of parties that fields one common candidate in a seat: the
@@ -194,7 +198,8 @@ type MarginParts struct {
 // nonzero Lambda without a rival. It takes O(n + r) time for n parties and r
 // listed transfer rates.
 func Margin(s Seat) (m float64, parts MarginParts, err error) {
-	if err := s.Validate(); err != nil {
+	owner, err := s.validate()
+	if err != nil {
 		return 0, MarginParts{OpponentParty: -1}, err
 	}
 	v, leaked := s.Alliance.vote(s.Shares)
@@ -213,9 +218,8 @@ func Margin(s Seat) (m float64, parts MarginParts, err error) {
 			parts.OpponentParty = b.Candidate
 		}
 	}
-	inBloc := s.members()
 	for q, sh := range s.Shares {
-		if inBloc[q] || sh == 0 {
+		if owner[q] != 0 || sh == 0 {
 			continue
 		}
 		if parts.OpponentParty < 0 || sh > parts.Opponent {
@@ -238,88 +242,88 @@ func (b Bloc) vote(shares []float64) (vote, leaked float64) {
 	return vote, leaked
 }
 
-// members reports, for each party, whether it belongs to a bloc of s. It
-// assumes s is valid.
-func (s Seat) members() []bool {
-	in := make([]bool, len(s.Shares))
-	mark := func(b Bloc) {
-		in[b.Candidate] = true
-		for _, q := range b.Partners {
-			in[q] = true
-		}
-	}
-	mark(s.Alliance)
-	if s.Rival != nil {
-		mark(*s.Rival)
-	}
-	for _, b := range s.Blocs {
-		mark(b)
-	}
-	return in
-}
-
 // Validate returns an [*InputError] wrapping [ErrInvalid] naming the first
 // invalid element of s, as [Margin] does; see there for the rules. It takes
 // O(n + r) time for n parties and r listed transfer rates.
 func (s Seat) Validate() error {
+	_, err := s.validate()
+	return err
+}
+
+// validate is Validate; it also returns, for each party, 0 if the party is
+// in no bloc and otherwise 1 + the bloc's id (see blocName).
+func (s Seat) validate() ([]int, error) {
 	n := len(s.Shares)
 	for q, sh := range s.Shares {
 		if err := checkUnit("Shares", q, sh); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	owner := make([]string, n)
-	if err := s.Alliance.validate("Alliance", owner); err != nil {
-		return err
+	owner := make([]int, n)
+	if err := s.Alliance.validate(0, owner); err != nil {
+		return nil, err
 	}
 	if s.Rival != nil {
-		if err := s.Rival.validate("Rival", owner); err != nil {
-			return err
+		if err := s.Rival.validate(1, owner); err != nil {
+			return nil, err
 		}
 	}
 	if err := checkUnit("Lambda", -1, s.Lambda); err != nil {
-		return err
+		return nil, err
 	}
 	if s.Rival == nil && s.Lambda != 0 {
-		return invalid("Lambda", -1, "%v is nonzero with no rival bloc to receive the votes", s.Lambda)
+		return nil, invalid("Lambda", -1, "%v is nonzero with no rival bloc to receive the votes", s.Lambda)
 	}
 	for i, b := range s.Blocs {
-		if err := b.validate(fmt.Sprintf("Blocs[%d]", i), owner); err != nil {
-			return err
+		if err := b.validate(2+i, owner); err != nil {
+			return nil, err
 		}
 	}
 	if math.IsNaN(s.Swing) || math.IsInf(s.Swing, 0) {
-		return invalid("Swing", -1, "%v is not finite", s.Swing)
+		return nil, invalid("Swing", -1, "%v is not finite", s.Swing)
 	}
 	if math.IsNaN(s.Adjust) || math.IsInf(s.Adjust, 0) {
-		return invalid("Adjust", -1, "%v is not finite", s.Adjust)
+		return nil, invalid("Adjust", -1, "%v is not finite", s.Adjust)
 	}
-	return nil
+	return owner, nil
+}
+
+// blocName returns the field name of the bloc with the given id: 0 is the
+// alliance, 1 the rival, 2+i Blocs[i].
+func blocName(id int) string {
+	switch id {
+	case 0:
+		return "Alliance"
+	case 1:
+		return "Rival"
+	default:
+		return fmt.Sprintf("Blocs[%d]", id-2)
+	}
 }
 
 // validate checks b's indices against len(owner), records b's members in
-// owner under name, and checks b's transfer matrix.
-func (b Bloc) validate(name string, owner []string) error {
+// owner as id+1, and checks b's transfer matrix.
+func (b Bloc) validate(id int, owner []int) error {
 	n := len(owner)
-	claim := func(field string, index, q int) error {
+	claim := func(part string, index, q int) error {
 		if q < 0 || q >= n {
-			return invalid(field, index, "party %d not in [0, %d)", q, n)
+			return invalid(blocName(id)+part, index, "party %d not in [0, %d)", q, n)
 		}
-		if owner[q] != "" {
-			return invalid(field, index, "party %d already in %s", q, owner[q])
+		if owner[q] != 0 {
+			return invalid(blocName(id)+part, index, "party %d already in %s", q, blocName(owner[q]-1))
 		}
-		owner[q] = name
+		owner[q] = id + 1
 		return nil
 	}
-	if err := claim(name+".Candidate", -1, b.Candidate); err != nil {
+	if err := claim(".Candidate", -1, b.Candidate); err != nil {
 		return err
 	}
 	for i, q := range b.Partners {
-		if err := claim(name+".Partners", i, q); err != nil {
+		if err := claim(".Partners", i, q); err != nil {
 			return err
 		}
 	}
-	return b.Transfer.validate(name+".Transfer", n)
+	return b.Transfer.validate(func() string { return blocName(id) + ".Transfer" }, n)
 }
 
 // inUnit reports whether x lies in [0, 1]; NaN does not.
