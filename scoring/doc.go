@@ -7,8 +7,7 @@
 // # Win probability
 //
 // [Margin] computes the alliance-arithmetic margin of one candidate in one
-// seat (see the model in the repository's DESIGN notes): the candidate's own
-// standalone share, its allies' shares through an asymmetric [Transfer]
+// seat: the candidate's own standalone share, its allies' shares through an asymmetric [Transfer]
 // matrix, the untransferred vote that leaks to the rival (lambda), the rival
 // [Bloc]'s own arithmetic, parties contesting alone, a state swing and a
 // per-seat adjustment. A [Link] turns a margin into a probability: [Probit]
