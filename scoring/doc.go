@@ -7,10 +7,10 @@
 // # Win probability
 //
 // [Margin] computes the alliance-arithmetic margin of one candidate in one
-// seat: the candidate's own standalone share, its allies' shares through an asymmetric [Transfer]
-// matrix, the untransferred vote that leaks to the rival (lambda), the rival
-// [Bloc]'s own arithmetic, parties contesting alone, a state swing and a
-// per-seat adjustment. A [Link] turns a margin into a probability: [Probit]
+// seat: the candidate's own standalone share, its allies' shares through an
+// asymmetric [Transfer] matrix, the untransferred vote that leaks to the
+// rival (lambda), the rival [Bloc]'s own arithmetic, parties contesting
+// alone, a state swing and a per-seat adjustment. A [Link] turns a margin into a probability: [Probit]
 // (the default), [Logistic], or a caller's own, as a [LinkFunc] or any type
 // with a Prob method.
 //
