@@ -1,0 +1,478 @@
+// Command national plans the INDIA bloc's seat sharing over all 543 Lok
+// Sabha seats, state by state, on the real results.
+//
+// The alliance is the bloc's main parties with their membership by state:
+// INC everywhere; SP in Uttar Pradesh; RJD in Bihar; JMM in Jharkhand; AITC
+// only in West Bengal; AAP (AAAP in the results) only where it allied with
+// INC (Delhi, Gujarat, Haryana, Goa, Chandigarh); DMK, VCK, CPI and CPI(M)
+// in Tamil Nadu (CPI and CPI(M) also in Bihar); IUML in Tamil Nadu and
+// Kerala; and the Shiv Sena (UBT) and NCP (Sharad Pawar) in Maharashtra,
+// whose 2019 votes are split from the undivided parties' (half each, a
+// scenario choice). Congress's state-wise minimums are those reported from
+// the talks: Uttar Pradesh 10+, Bihar 9+, Jharkhand 9+, West Bengal 6, its
+// 8 sitting seats in Punjab, Maharashtra 20+ and Delhi 3+; the regional
+// partners ask for their own minimums (SP 60+, RJD 20+, JMM 4+, AITC 30+,
+// SS(UBT) 18+, NCP(SP) 8+, AAP 4+ in Delhi, DMK 20+).
+//
+// Base strengths come from 2019 (weight 0.7) with 2014 as a second base
+// (0.3), splitting the votes of each year's alliances among their partners.
+// The program prints the plan's per-party and per-state tables, every
+// demand with its price, 100,000 simulated elections with correlated
+// swings, and each member's Shapley value, computed exactly state by state
+// (every demand lies within one state, so coalition values add up over the
+// states; the game here is without demands, members outside a coalition
+// contesting alone).
+//
+// It needs the real results: set SEATSHARE_DATA or pass -data DIR.
+// Without them it says so and exits with status 0.
+//
+// Usage:
+//
+//	go run ./examples/national [-data DIR] [-format table|json]
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/coalitionlab/alliance/seatshare"
+)
+
+func main() {
+	err := run(context.Background(), os.Stdout, os.Args[1:], os.Getenv(seatshare.DataEnv))
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, seatshare.ErrInfeasible):
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	case err != nil:
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+}
+
+// noData is printed when the real results are not available.
+const noData = "national: this example needs the real Lok Sabha results (lsYYYY_candidates.csv for 2014 and 2019).\n" +
+	"Set SEATSHARE_DATA to the directory that holds them, or pass -data DIR. Nothing to do.\n"
+
+// member is an alliance member and the states where it is one.
+type member struct {
+	party  string
+	states []string
+}
+
+var members = []member{
+	{"INC", nil},
+	{"SP", []string{"Uttar Pradesh"}},
+	{"RJD", []string{"Bihar"}},
+	{"JMM", []string{"Jharkhand"}},
+	{"AITC", []string{"West Bengal"}},
+	{"AAAP", []string{"Delhi", "Gujarat", "Haryana", "Goa", "Chandigarh"}},
+	{"DMK", []string{"Tamil Nadu"}},
+	{"VCK", []string{"Tamil Nadu"}},
+	{"CPI", []string{"Bihar", "Tamil Nadu"}},
+	{"CPM", []string{"Bihar", "Tamil Nadu"}},
+	{"IUML", []string{"Kerala", "Tamil Nadu"}},
+	{"SHS(UBT)", []string{"Maharashtra"}},
+	{"NCP(SP)", []string{"Maharashtra"}},
+}
+
+// rival is the NDA, by the labels of the results.
+var rival = []string{"BJP", "JD(U)", "LJP", "SHS", "NCP", "ADAL", "AJSUP", "TDP", "JD(S)", "AGP", "PMK", "RLD"}
+
+// demand is a minimum number of seats for a party in a state.
+type demand struct {
+	name  string
+	party string
+	state string
+	min   int
+}
+
+var demands = []demand{
+	{"INC 10+ in Uttar Pradesh", "INC", "Uttar Pradesh", 10},
+	{"INC 9+ in Bihar", "INC", "Bihar", 9},
+	{"INC 9+ in Jharkhand", "INC", "Jharkhand", 9},
+	{"INC 6 in West Bengal", "INC", "West Bengal", 6},
+	{"INC 20+ in Maharashtra", "INC", "Maharashtra", 20},
+	{"INC 3+ in Delhi", "INC", "Delhi", 3},
+	{"SP 60+ in Uttar Pradesh", "SP", "Uttar Pradesh", 60},
+	{"RJD 20+ in Bihar", "RJD", "Bihar", 20},
+	{"JMM 4+ in Jharkhand", "JMM", "Jharkhand", 4},
+	{"AITC 30+ in West Bengal", "AITC", "West Bengal", 30},
+	{"SS(UBT) 18+ in Maharashtra", "SHS(UBT)", "Maharashtra", 18},
+	{"NCP(SP) 8+ in Maharashtra", "NCP(SP)", "Maharashtra", 8},
+	{"AAP 4+ in Delhi", "AAAP", "Delhi", 4},
+	{"DMK 20+ in Tamil Nadu", "DMK", "Tamil Nadu", 20},
+}
+
+// scenario builds the national scenario; punjab lists INC's 2019 wins in
+// Punjab.
+func scenario(punjab []seatshare.SeatRef) *seatshare.Scenario {
+	f := func(x float64) *float64 { return &x }
+	sc := &seatshare.Scenario{
+		Name:  "INDIA bloc 2024, all states",
+		Rival: rival,
+		Bases: []seatshare.BaseElection{
+			{Year: 2019, Weight: 0.7, Alliances: []seatshare.PastAlliance{
+				{Name: "UP 2019 SP+BSP+RLD", Members: []string{"SP", "BSP", "RLD"}, States: []string{"Uttar Pradesh"}},
+				{Name: "UP 2019 NDA", Members: []string{"BJP", "ADAL"}, States: []string{"Uttar Pradesh"}},
+				{Name: "Bihar 2019 Mahagathbandhan", Members: []string{"RJD", "INC"}, States: []string{"Bihar"}},
+				{Name: "Bihar 2019 NDA", Members: []string{"BJP", "JD(U)", "LJP"}, States: []string{"Bihar"}},
+				{Name: "Jharkhand 2019 UPA", Members: []string{"JMM", "INC"}, States: []string{"Jharkhand"}},
+				{Name: "Maharashtra 2019 UPA", Members: []string{"INC", "NCP", "NCP(SP)"}, States: []string{"Maharashtra"}},
+				{Name: "Maharashtra 2019 NDA", Members: []string{"BJP", "SHS", "SHS(UBT)"}, States: []string{"Maharashtra"}},
+				{Name: "Tamil Nadu 2019 SPA", Members: []string{"DMK", "INC", "CPI", "CPM", "VCK", "IUML"}, States: []string{"Tamil Nadu"}},
+				{Name: "Karnataka 2019 INC+JD(S)", Members: []string{"INC", "JD(S)"}, States: []string{"Karnataka"}},
+				{Name: "Kerala 2019 UDF", Members: []string{"INC", "IUML"}, States: []string{"Kerala"}},
+			}},
+			{Year: 2014, Weight: 0.3, Alliances: []seatshare.PastAlliance{
+				{Name: "Bihar 2014 UPA", Members: []string{"INC", "RJD"}, States: []string{"Bihar"}},
+				{Name: "Bihar 2014 NDA", Members: []string{"BJP", "LJP"}, States: []string{"Bihar"}},
+				{Name: "Maharashtra 2014 UPA", Members: []string{"INC", "NCP", "NCP(SP)"}, States: []string{"Maharashtra"}},
+				{Name: "Maharashtra 2014 NDA", Members: []string{"BJP", "SHS", "SHS(UBT)"}, States: []string{"Maharashtra"}},
+				{Name: "UP 2014 NDA", Members: []string{"BJP", "ADAL"}, States: []string{"Uttar Pradesh"}},
+				{Name: "Kerala 2014 UDF", Members: []string{"INC", "IUML"}, States: []string{"Kerala"}},
+			}},
+		},
+		PartyMap: []seatshare.Rename{
+			{From: "AD", To: []seatshare.Successor{{Party: "ADAL", Fraction: 1}}},
+			{From: "SHS", To: []seatshare.Successor{{Party: "SHS(UBT)", Fraction: 0.5}, {Party: "SHS", Fraction: 0.5}}},
+			{From: "NCP", To: []seatshare.Successor{{Party: "NCP(SP)", Fraction: 0.5}, {Party: "NCP", Fraction: 0.5}}},
+		},
+		Model: seatshare.ModelSpec{
+			Transfer:      &seatshare.TransferSpec{Default: f(0.6)},
+			RivalTransfer: &seatshare.TransferSpec{Default: f(0.8)},
+			Lambda:        f(0.2),
+			Link:          &seatshare.LinkSpec{Probit: &seatshare.ProbitSpec{Sigma: 0.08}},
+			Copula:        &seatshare.CopulaSpec{National: 0.5, State: 0.5},
+		},
+		Target:     272,
+		Simulation: seatshare.SimulationSpec{Scenarios: 100000, Seed: 2024},
+	}
+	for _, m := range members {
+		sc.Alliance = append(sc.Alliance, seatshare.Member{Party: m.party, States: m.states})
+	}
+	for _, d := range demands {
+		sc.Demands = append(sc.Demands, seatshare.Demand{Name: d.name, Party: d.party, SeatSet: seatshare.SeatSet{State: d.state}, Min: d.min})
+	}
+	sc.Demands = append(sc.Demands, seatshare.Demand{
+		Name: fmt.Sprintf("INC keeps its %d sitting seats in Punjab", len(punjab)), Party: "INC",
+		SeatSet: seatshare.SeatSet{Seats: punjab}, Min: len(punjab),
+	})
+	return sc
+}
+
+// cached returns a Source that loads each year once from src, with
+// undivided Andhra Pradesh already in 2019's identities, and, when state
+// is not "", keeps only that state.
+func cached(src seatshare.Source) func(state string) seatshare.Source {
+	full := make(map[int]*seatshare.Election)
+	sel := make(map[string]*seatshare.Election)
+	return func(state string) seatshare.Source {
+		return func(year int) (*seatshare.Election, error) {
+			e, ok := full[year]
+			if !ok {
+				var err error
+				if e, err = src(year); err != nil {
+					return nil, err
+				}
+				if len(e.State(seatshare.Telangana)) == 0 && len(e.State(seatshare.AndhraPradesh)) > 0 {
+					if e, err = e.MapSeats(seatshare.AndhraPradeshTo2019); err != nil {
+						return nil, err
+					}
+				}
+				full[year] = e
+			}
+			if state == "" {
+				return e, nil
+			}
+			key := fmt.Sprint(year, "/", state)
+			if s, ok := sel[key]; ok {
+				return s, nil
+			}
+			s, err := e.Select(state)
+			if err != nil {
+				return nil, err
+			}
+			sel[key] = s
+			return s, nil
+		}
+	}
+}
+
+// stateScenario is sc restricted to one state: its members (with no
+// state list), its demands, the base alliances that fought there, and the
+// rival parties that stood there in some base election.
+func stateScenario(sc *seatshare.Scenario, state string, present map[string]bool) *seatshare.Scenario {
+	r := *sc
+	r.Name = sc.Name + ": " + state
+	r.States = []string{state}
+	r.Alliance = nil
+	for _, m := range sc.Alliance {
+		if len(m.States) == 0 || slices.Contains(m.States, state) {
+			r.Alliance = append(r.Alliance, seatshare.Member{Party: m.Party})
+		}
+	}
+	r.Rival = nil
+	for _, p := range sc.Rival {
+		if present[p] {
+			r.Rival = append(r.Rival, p)
+		}
+	}
+	r.Bases = nil
+	for _, b := range sc.Bases {
+		nb := b
+		nb.Alliances = nil
+		for _, a := range b.Alliances {
+			if slices.Contains(a.States, state) {
+				nb.Alliances = append(nb.Alliances, a)
+			}
+		}
+		r.Bases = append(r.Bases, nb)
+	}
+	r.Demands = nil
+	for _, d := range sc.Demands {
+		if d.State == state || len(d.Seats) > 0 && d.Seats[0].State == state {
+			r.Demands = append(r.Demands, d)
+		}
+	}
+	r.Simulation, r.Target = seatshare.SimulationSpec{}, 0
+	return &r
+}
+
+// partyRow is one member's line of the output.
+type partyRow struct {
+	Party    string  `json:"party"`
+	Seats    int     `json:"seats"`
+	Expected float64 `json:"expected"`
+	// Shapley is the member's Shapley value, summed over the states.
+	Shapley float64 `json:"shapley"`
+}
+
+// stateRow is one state's line of the output.
+type stateRow struct {
+	State    string         `json:"state"`
+	Seats    int            `json:"seats"`
+	Expected float64        `json:"expected"`
+	Split    map[string]int `json:"split"`
+}
+
+type report struct {
+	Plan    *seatshare.Plan `json:"plan"`
+	Parties []partyRow      `json:"parties"`
+	States  []stateRow      `json:"states"`
+}
+
+func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error {
+	fs := flag.NewFlagSet("national", flag.ContinueOnError)
+	fs.SetOutput(w)
+	data := fs.String("data", dataEnv, "directory holding the real results lsYYYY_candidates.csv (default $SEATSHARE_DATA)")
+	format := fs.String("format", "table", "output format: table or json")
+	timing := fs.Bool("time", false, "report the run time of each step on stderr")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("national: unexpected argument %q", fs.Arg(0))
+	}
+	if *format != "table" && *format != "json" {
+		return fmt.Errorf("national: -format %q is not table or json", *format)
+	}
+	if *data == "" {
+		_, err := io.WriteString(w, noData)
+		return err
+	}
+	start := time.Now()
+	lap := func(what string) {
+		if *timing {
+			fmt.Fprintf(os.Stderr, "national: %-40s %6.2fs\n", what, time.Since(start).Seconds())
+		}
+	}
+	source := cached(seatshare.DataDir(*data))
+	e2019, err := source("")(2019)
+	if err != nil {
+		return err
+	}
+	var punjab []seatshare.SeatRef
+	for _, c := range e2019.State("Punjab") {
+		if win, ok := c.Winner(); ok && win.Party == "INC" {
+			punjab = append(punjab, seatshare.SeatRef{State: c.State, No: c.No})
+		}
+	}
+	sc := scenario(punjab)
+	pl, err := seatshare.NewPlanner(sc, source(""))
+	if err != nil {
+		return err
+	}
+	lap("planner built")
+	plan, err := pl.Plan(ctx)
+	if err != nil {
+		return err
+	}
+	lap("plan, prices, switch costs, simulation")
+
+	// Shapley values, exactly, state by state.
+	rep := report{Plan: plan}
+	idx := make(map[string]int)
+	for _, pp := range plan.Parties {
+		idx[pp.Party] = len(rep.Parties)
+		rep.Parties = append(rep.Parties, partyRow{Party: pp.Party, Seats: pp.Seats, Expected: pp.Expected})
+	}
+	for lo := 0; lo < len(plan.Seats); {
+		st := plan.Seats[lo].ID.State
+		hi := lo
+		row := stateRow{State: st, Split: make(map[string]int)}
+		byParty := make(map[string]float64)
+		for hi < len(plan.Seats) && plan.Seats[hi].ID.State == st {
+			sp := plan.Seats[hi]
+			row.Seats++
+			row.Expected += sp.W
+			row.Split[sp.Party]++
+			byParty[sp.Party] += sp.W
+			hi++
+		}
+		rep.States = append(rep.States, row)
+		var in []string
+		for _, m := range sc.Alliance {
+			if len(m.States) == 0 || slices.Contains(m.States, st) {
+				in = append(in, m.Party)
+			}
+		}
+		if len(in) == 1 {
+			// A lone member's value is what it wins there: the seats are
+			// all its own, whatever the demands.
+			rep.Parties[idx[in[0]]].Shapley += byParty[in[0]]
+		} else {
+			present := make(map[string]bool)
+			for _, year := range []int{2019, 2014} {
+				e, err := source(st)(year)
+				if err != nil {
+					return err
+				}
+				for _, p := range e.Parties() {
+					present[p] = true
+				}
+			}
+			spl, err := seatshare.NewPlanner(stateScenario(sc, st, present), source(st))
+			if err != nil {
+				return fmt.Errorf("national: %s: %w", st, err)
+			}
+			phi, err := spl.Shapley(ctx, false)
+			if err != nil {
+				return fmt.Errorf("national: %s: %w", st, err)
+			}
+			for _, m := range phi {
+				rep.Parties[idx[m.Party]].Shapley += m.Shapley
+			}
+		}
+		lo = hi
+	}
+	lap("Shapley values")
+	if *format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	return writeTable(w, rep)
+}
+
+func writeTable(w io.Writer, rep report) error {
+	var b strings.Builder
+	p := rep.Plan
+	fmt.Fprintf(&b, "Seat-sharing plan: %s\nBase strengths from:\n", p.Scenario)
+	for _, base := range p.Bases {
+		fmt.Fprintf(&b, "  %d (weight %.2f): %s\n", base.Year, base.Weight, base.Source)
+	}
+	fmt.Fprintf(&b, "Alliance expected wins: %.2f of %d seats\n", p.Expected, len(p.Seats))
+	if s := p.Simulation; s != nil {
+		fmt.Fprintf(&b, "Simulated total (%d correlated elections, seed %d): mean %.2f, SD %.2f seats\n", s.Scenarios, s.Seed, s.Mean.Value, s.SD.Value)
+		var qs []string
+		for _, q := range s.Quantiles {
+			qs = append(qs, fmt.Sprintf("%g%%: %d", 100*q.Level, q.Value))
+		}
+		fmt.Fprintf(&b, "  quantiles (seats): %s\n", strings.Join(qs, ", "))
+		if s.AtLeastTarget != nil {
+			fmt.Fprintf(&b, "  P(total >= %d seats, a majority) = %.4f (MC s.e. %.4f)\n", s.Target, s.AtLeastTarget.Value, s.AtLeastTarget.SE)
+		}
+	}
+	b.WriteString("\nParties (Shapley = average marginal contribution in expected seats, exact per state and summed;\nthe game has no demands and members outside a coalition contest alone)\n")
+	rows := [][]string{{"party", "seats", "expected wins", "Shapley"}}
+	for _, r := range rep.Parties {
+		rows = append(rows, []string{r.Party, fmt.Sprint(r.Seats), fmt.Sprintf("%.2f", r.Expected), fmt.Sprintf("%.2f", r.Shapley)})
+	}
+	columns(&b, rows, "lrrr")
+	b.WriteString("\nDemands and their prices (expected wins the alliance gains by relaxing the demand by one seat / by dropping it)\n")
+	rows = [][]string{{"demand", "value", "binding", "relax by 1", "drop"}}
+	for _, c := range p.Constraints {
+		relaxed := "-"
+		if c.Relaxed != nil {
+			relaxed = fmt.Sprintf("%.4f", *c.Relaxed)
+		}
+		bind := "no"
+		if c.Binding {
+			bind = "yes"
+		}
+		rows = append(rows, []string{c.Name, fmt.Sprint(c.Value), bind, relaxed, fmt.Sprintf("%.4f", c.Dropped)})
+	}
+	columns(&b, rows, "lrlrr")
+	b.WriteString("\nStates where the alliance has more than one member\n")
+	rows = [][]string{{"state", "seats", "expected wins", "split"}}
+	for _, s := range rep.States {
+		if len(s.Split) < 2 && !multi(s.State) {
+			continue
+		}
+		var parts []string
+		for _, m := range members {
+			if n := s.Split[m.party]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d", m.party, n))
+			}
+		}
+		rows = append(rows, []string{s.State, fmt.Sprint(s.Seats), fmt.Sprintf("%.2f", s.Expected), strings.Join(parts, ", ")})
+	}
+	columns(&b, rows, "lrrl")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// multi reports whether more than one member is in the alliance in state.
+func multi(state string) bool {
+	n := 0
+	for _, m := range members {
+		if len(m.states) == 0 || slices.Contains(m.states, state) {
+			n++
+		}
+	}
+	return n > 1
+}
+
+// columns writes rows (the first is the header) padded to the widest cell
+// of each column, aligned left ('l') or right ('r').
+func columns(b *strings.Builder, rows [][]string, align string) {
+	width := make([]int, len(align))
+	for _, r := range rows {
+		for j, c := range r {
+			width[j] = max(width[j], utf8.RuneCountInString(c))
+		}
+	}
+	for _, r := range rows {
+		line := make([]string, len(r))
+		for j, c := range r {
+			pad := strings.Repeat(" ", width[j]-utf8.RuneCountInString(c))
+			if align[j] == 'r' {
+				line[j] = pad + c
+			} else {
+				line[j] = c + pad
+			}
+		}
+		b.WriteString(strings.TrimRight(strings.Join(line, "  "), " ") + "\n")
+	}
+}
