@@ -318,3 +318,43 @@ func TestVerifyRejects(t *testing.T) {
 		})
 	}
 }
+
+// FuzzVerify feeds Verify tampered versions of branchResult: it must never
+// panic, and whatever it accepts must be true (an accepted Optimal result
+// has the brute-force optimum; an accepted Feasible one a feasible
+// assignment).
+func FuzzVerify(f *testing.F) {
+	f.Add(int8(1), int8(0), int8(1), int8(0), int8(0), int8(1), int64(2), int64(0), int64(2), int64(5), 1.0, true, false)
+	f.Add(int8(1), int8(1), int8(0), int8(1), int8(0), int8(2), int64(0), int64(-1), int64(1), int64(6), 0.5, false, true)
+	f.Add(int8(2), int8(0), int8(1), int8(-1), int8(3), int8(0), int64(1<<62), int64(-1<<62), int64(0), int64(-3), 1e-300, true, true)
+	f.Fuzz(func(t *testing.T, status, x0, x1, parent1, parent2, branchItem int8, mu1, mu2, den, obj int64, res float64, lock2, leaf0 bool) {
+		p := rowProblem()
+		r := branchResult()
+		r.Status = Status(status)
+		r.Assignment = []int{int(x0), int(x1)}
+		c := r.Certificate
+		c.Nodes[1].Parent, c.Nodes[2].Parent = int(parent1), int(parent2)
+		c.Nodes[2].Branch.Item = int(branchItem)
+		c.Nodes[1].RowPrices[0], c.Nodes[2].RowPrices[0] = mu1, mu2
+		c.Nodes[2].Lock = lock2
+		c.Nodes[0].Leaf = leaf0
+		c.Denominator, c.Objective, c.Resolution = den, obj, res
+		if err := Verify(p, r); err != nil {
+			if !errors.Is(err, ErrCertificate) {
+				t.Fatalf("Verify = %v, not wrapping ErrCertificate", err)
+			}
+			return
+		}
+		want := solveBrute(p, res)
+		switch r.Status {
+		case Optimal:
+			if !assignmentHolds(p, r.Assignment) || c.Objective != want.bestScaled {
+				t.Fatalf("Verify accepted %v with scaled objective %d; the optimum is %d", r.Assignment, c.Objective, want.bestScaled)
+			}
+		case Feasible:
+			if !assignmentHolds(p, r.Assignment) {
+				t.Fatalf("Verify accepted the infeasible assignment %v", r.Assignment)
+			}
+		}
+	})
+}
