@@ -258,6 +258,14 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 	if err := p.buildProblem(sitting, quotas); err != nil {
 		return nil, err
 	}
+	// Planners built from this one (coalitions, robustness) reuse the
+	// elections already loaded; the cache is not written after this.
+	p.src = func(year int) (*Election, error) {
+		if e, ok := cache[year]; ok {
+			return e, nil
+		}
+		return src(year)
+	}
 	return p, nil
 }
 

@@ -344,3 +344,21 @@ func WriteAlternatives(w io.Writer, alts []AlternativePlan) error {
 	ew.columns(rows, "rrrl")
 	return ew.err
 }
+
+// WriteRobustness writes the ranges of the model's parameters over which
+// the plan stays optimal, one line each.
+func WriteRobustness(w io.Writer, ranges []Range) error {
+	ew := &errWriter{w: w}
+	ew.printf("Robustness: the plan stays optimal while each parameter alone moves within\n")
+	for _, r := range ranges {
+		lo, hi := fmt.Sprintf("%.4g", r.Lo), fmt.Sprintf("%.4g", r.Hi)
+		if r.LoOpen {
+			lo += " (search limit)"
+		}
+		if r.HiOpen {
+			hi += " (search limit)"
+		}
+		ew.printf("  %s = %.4g: [%s, %s]\n", r.Parameter, r.Value, lo, hi)
+	}
+	return ew.err
+}

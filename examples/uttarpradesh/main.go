@@ -5,8 +5,9 @@
 // every sitting member keeps its seat. The program prints the plan that
 // maximises the alliance's expected wins under those demands, what INC's
 // demand costs in expected seats, the negotiation frontier (the best
-// expected wins for each number of seats INC could get) and the next best
-// plans.
+// expected wins for each number of seats INC could get), the next best
+// plans, and how far sigma and the transfer rate may move before the plan
+// changes.
 //
 // With no files it runs on the ILLUSTRATIVE synthetic results embedded in
 // package illustrative (not real results, and labelled so in the output).
@@ -61,6 +62,7 @@ type report struct {
 	Claim    claim                       `json:"inc_claim"`
 	Frontier []seatshare.FrontierPoint   `json:"frontier"`
 	Next     []seatshare.AlternativePlan `json:"next_best_plans"`
+	Robust   []seatshare.Range           `json:"robustness"`
 }
 
 // claim is INC's 2009 claim and what it costs.
@@ -141,12 +143,16 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 	if err != nil {
 		return err
 	}
+	robust, err := pl.Robustness(ctx)
+	if err != nil {
+		return err
+	}
 
 	switch *format {
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(report{Plan: plan, Claim: c, Frontier: frontier, Next: next})
+		return enc.Encode(report{Plan: plan, Claim: c, Frontier: frontier, Next: next, Robust: robust})
 	case "csv":
 		switch *table {
 		case "seats":
@@ -182,5 +188,11 @@ What INC's demand costs
 	if _, err := fmt.Fprintln(w); err != nil {
 		return err
 	}
-	return seatshare.WriteAlternatives(w, next)
+	if err := seatshare.WriteAlternatives(w, next); err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintln(w); err != nil {
+		return err
+	}
+	return seatshare.WriteRobustness(w, robust)
 }
