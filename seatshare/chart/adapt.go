@@ -52,9 +52,12 @@ func DistributionOfPMF(f scoring.PMF, target int) Distribution {
 // PricesOf returns the prices of plan's constraints of the given kinds, in
 // plan order, each labelled by its name (its scenario field, such as
 // "demands[2]", when the name is empty) and priced by the expected wins
-// gained by dropping it (seatshare.ConstraintPlan.Dropped). With no kinds
-// it takes the demands only. A nil plan gives empty Prices, which
-// [Prices.Plot] rejects. It takes O(len(plan.Constraints)) time.
+// gained by dropping it (seatshare.ConstraintPlan.Dropped). Relaxed holds
+// the gains from loosening each by one seat (ConstraintPlan.Relaxed) when
+// every selected constraint has one, as demands and rows do; it is nil
+// when any lacks one (locks and vetoes). With no kinds PricesOf takes the
+// demands only. A nil plan gives empty Prices, which [Prices.Plot]
+// rejects. It takes O(len(plan.Constraints)) time.
 func PricesOf(plan *seatshare.Plan, kinds ...seatshare.ConstraintKind) Prices {
 	if len(kinds) == 0 {
 		kinds = []seatshare.ConstraintKind{seatshare.DemandKind}
@@ -63,6 +66,7 @@ func PricesOf(plan *seatshare.Plan, kinds ...seatshare.ConstraintKind) Prices {
 	if plan == nil {
 		return p
 	}
+	all := true
 	for _, c := range plan.Constraints {
 		if !slices.Contains(kinds, c.Kind) {
 			continue
@@ -73,6 +77,14 @@ func PricesOf(plan *seatshare.Plan, kinds ...seatshare.ConstraintKind) Prices {
 		}
 		p.Names = append(p.Names, name)
 		p.Lost = append(p.Lost, c.Dropped)
+		if c.Relaxed == nil {
+			all = false
+		} else {
+			p.Relaxed = append(p.Relaxed, *c.Relaxed)
+		}
+	}
+	if !all {
+		p.Relaxed = nil
 	}
 	return p
 }

@@ -63,11 +63,11 @@ func TestDistributionOfPMF(t *testing.T) {
 }
 
 func TestPricesOf(t *testing.T) {
-	one := 1.0
+	one, half, zero := 1.0, 0.5, 0.0
 	plan := &seatshare.Plan{Constraints: []seatshare.ConstraintPlan{
 		{Kind: seatshare.DemandKind, Field: "demands[0]", Name: "INC at least 21", Relaxed: &one, Dropped: 2.5},
-		{Kind: seatshare.RowKind, Field: "rules[0]", Name: "within quota", Relaxed: &one, Dropped: 0.75},
-		{Kind: seatshare.DemandKind, Field: "demands[1]", Dropped: 0},
+		{Kind: seatshare.RowKind, Field: "rules[0]", Name: "within quota", Relaxed: &half, Dropped: 0.75},
+		{Kind: seatshare.DemandKind, Field: "demands[1]", Relaxed: &zero, Dropped: 0},
 		{Kind: seatshare.LockKind, Field: "locks[0]", Name: "Amethi to INC", Dropped: 0.5},
 	}}
 	tests := []struct {
@@ -76,9 +76,11 @@ func TestPricesOf(t *testing.T) {
 		kinds  []seatshare.ConstraintKind
 		want   chart.Prices
 	}{
-		{"default", "demands only, unnamed ones by field", nil,
-			chart.Prices{Names: []string{"INC at least 21", "demands[1]"}, Lost: []float64{2.5, 0}}},
-		{"rows and locks", "kinds select, plan order kept", []seatshare.ConstraintKind{seatshare.LockKind, seatshare.RowKind},
+		{"default", "demands only, unnamed ones by field, with their relaxed prices", nil,
+			chart.Prices{Names: []string{"INC at least 21", "demands[1]"}, Lost: []float64{2.5, 0}, Relaxed: []float64{1, 0}}},
+		{"demands and rows", "kinds select, plan order kept", []seatshare.ConstraintKind{seatshare.RowKind, seatshare.DemandKind},
+			chart.Prices{Names: []string{"INC at least 21", "within quota", "demands[1]"}, Lost: []float64{2.5, 0.75, 0}, Relaxed: []float64{1, 0.5, 0}}},
+		{"rows and locks", "a lock has no relaxed price, so none is shown", []seatshare.ConstraintKind{seatshare.LockKind, seatshare.RowKind},
 			chart.Prices{Names: []string{"within quota", "Amethi to INC"}, Lost: []float64{0.75, 0.5}}},
 	}
 	for _, tt := range tests {

@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"image/png"
 	"io"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -101,6 +102,18 @@ func charts(t testing.TB) []struct {
 		}},
 		{"distribution_no_target", simulated(t, 0).Plot, []string{"probability of each total", "mean 40."}},
 		{"shares_national", nationalShares().Plot, []string{"INC", "JMM", "entitlement"}},
+		{"prices_relaxed", chart.Prices{
+			Names:   []string{"INC gets its 2009 seats (21)", "RLD at least 3 in west UP", "SP keeps its sitting seats"},
+			Lost:    []float64{2.347, 0.412, 0},
+			Relaxed: []float64{0.31, 0.412, 0},
+		}.Plot, []string{"dropping the demand", "relaxing it by one seat", "2.35", "0.31"}},
+		{"prices_relaxed_many", func() (*plot.Plot, error) {
+			p := manyPrices()
+			for _, l := range p.Lost {
+				p.Relaxed = append(p.Relaxed, l/3)
+			}
+			return p.Plot()
+		}, []string{"dropping the demand", "relaxing it by one seat"}},
 		{"prices_many", manyPrices().Plot, []string{"demand 20: JMM 5+", "demand 1: INC at least 10 in Uttar Pradesh"}},
 		{"frontier_gap", chart.Frontier{Party: "RJD", Seats: []int{18, 20}, Expected: []float64{24.2, 24.9}, Infeasible: []int{19}}.Plot,
 			[]string{"Negotiation frontier: RJD", "RJD's seats (count)", "optimum: 20 seats, 24.90 expected wins"}},
@@ -320,4 +333,43 @@ func TestSVGFontFallbacks(t *testing.T) {
 		t.Error("SVG lacks the Liberation Sans font list with fallbacks")
 	}
 	svgTexts(t, buf.Bytes()) // still well-formed
+}
+
+// TestPricesHeight renders many demands at the height Prices.Height
+// recommends; look at the images with -out.
+func TestPricesHeight(t *testing.T) {
+	plain := manyPrices()
+	relaxed := manyPrices()
+	for _, l := range relaxed.Lost {
+		relaxed.Relaxed = append(relaxed.Relaxed, l/3)
+	}
+	for name, p := range map[string]chart.Prices{"prices_many_tall": plain, "prices_relaxed_many_tall": relaxed} {
+		h := p.Height()
+		if h <= chart.DefaultHeight {
+			t.Errorf("%s: Height() = %v, want more than the default %v for 20 demands", name, h, chart.DefaultHeight)
+		}
+		pl, err := p.Plot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := chart.Write(&buf, pl, 0, h, "png"); err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := img.Bounds().Dy(), int(math.Round(float64(h)/72*chart.DPI)); abs(got-want) > 1 {
+			t.Errorf("%s: PNG height = %d px, want %d", name, got, want)
+		}
+		if *outDir != "" {
+			if err := chart.Save(pl, 0, h, filepath.Join(*outDir, name+".png")); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if h := prices().Height(); h != chart.DefaultHeight {
+		t.Errorf("Height() of 4 demands = %v, want the default %v", h, chart.DefaultHeight)
+	}
 }

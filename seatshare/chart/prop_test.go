@@ -134,11 +134,17 @@ func TestPricesProperties(t *testing.T) {
 			Names: genNames(t, n, "names"),
 			Lost:  rapid.SliceOfN(rapid.Float64Range(0, 50), n, n).Draw(t, "lost"),
 		}
+		if rapid.Bool().Draw(t, "withRelaxed") {
+			p.Relaxed = rapid.SliceOfN(rapid.Float64Range(0, 50), n, n).Draw(t, "relaxed")
+		}
 		pl, err := p.Plot()
 		if err != nil {
 			t.Fatalf("Plot() error = %v", err)
 		}
 		text := svgText(t, pl)
+		if got := strings.Contains(text, "relaxing it by one seat"); got != (p.Relaxed != nil) {
+			t.Fatalf("legend shows the relaxed price: %v, want %v", got, p.Relaxed != nil)
+		}
 		for i, name := range p.Names {
 			if !strings.Contains(text, name) {
 				t.Fatalf("SVG texts lack demand %d %q:\n%s", i, name, text)
