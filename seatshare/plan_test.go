@@ -473,3 +473,45 @@ func BenchmarkPlanUttarPradesh(b *testing.B) {
 	}
 	b.ReportMetric(float64(solves), "solves/op")
 }
+
+// BenchmarkPlanNational plans eight INDIA-bloc parties over all 543 seats
+// from the real 2014 and 2019 results (SEATSHARE_DATA), with prices and
+// 100,000 simulated scenarios but without switch costs.
+func BenchmarkPlanNational(b *testing.B) {
+	dir := os.Getenv(seatshare.DataEnv)
+	if dir == "" {
+		b.Skip(seatshare.DataEnv + " is not set")
+	}
+	s := &seatshare.Scenario{
+		Alliance: []seatshare.Member{
+			{Party: "INC"}, {Party: "SP", States: []string{"Uttar Pradesh"}}, {Party: "AITC", States: []string{"West Bengal"}},
+			{Party: "DMK", States: []string{"Tamil Nadu"}}, {Party: "RJD", States: []string{"Bihar", "Jharkhand"}},
+			{Party: "CPM"}, {Party: "NCP", States: []string{"Maharashtra"}}, {Party: "SHS", States: []string{"Maharashtra"}},
+		},
+		Rival: []string{"BJP"},
+		Bases: []seatshare.BaseElection{{Year: 2019, Weight: 0.6}, {Year: 2014, Weight: 0.4}},
+		Model: seatshare.ModelSpec{
+			Transfer: &seatshare.TransferSpec{Default: ptr(0.6)},
+			Lambda:   ptr(0.2),
+			Link:     &seatshare.LinkSpec{Probit: &seatshare.ProbitSpec{Sigma: 0.08}},
+			Copula:   &seatshare.CopulaSpec{National: 0.5, State: 0.5},
+		},
+		Demands: []seatshare.Demand{
+			{Party: "INC", SeatSet: seatshare.SeatSet{State: "Uttar Pradesh"}, Min: 10},
+			{Party: "INC", SeatSet: seatshare.SeatSet{State: "Bihar"}, Min: 9},
+			{Party: "INC", SeatSet: seatshare.SeatSet{State: "Maharashtra"}, Min: 20},
+		},
+		Simulation: seatshare.SimulationSpec{Scenarios: 100000, Seed: 1},
+	}
+	pl, err := seatshare.NewPlanner(s, seatshare.DataDir(dir))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := pl.PlanWith(ctx, &seatshare.PlanSettings{NoSwitchCosts: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
