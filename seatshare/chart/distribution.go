@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -116,7 +118,6 @@ func (d Distribution) Plot() (*plot.Plot, error) {
 	if d.Target > 0 {
 		lo, hi = min(lo, d.Target-1), max(hi, d.Target)
 	}
-	lo = max(lo, 0)
 
 	title := "Distribution of the alliance's total seats"
 	if d.Scenarios > 0 {
@@ -140,9 +141,6 @@ func (d Distribution) Plot() (*plot.Plot, error) {
 		} else {
 			above.rects = append(above.rects, b)
 		}
-	}
-	if top == 0 {
-		top = 1
 	}
 	// Room above the bars: the mean line reaches 1.04*top, the target's
 	// label sits at 1.15*top to about 1.25*top, and the legend (three
@@ -216,22 +214,26 @@ func (d Distribution) span() (lo, hi int) {
 }
 
 // percent formats a probability as a percentage with one decimal, or with
-// more when one decimal would round it to 0% or 100%.
+// as many more (up to six) as it takes not to show a positive probability
+// as 0% or one below 1 as 100%.
 func percent(p float64) string {
-	s := fmt.Sprintf("%.1f%%", 100*p)
-	if (s == "0.0%" && p > 0) || (s == "100.0%" && p < 1) {
-		s = fmt.Sprintf("%.3g%%", 100*p)
-		if p < 1 && s == "100%" {
-			s = "> 99.99%"
+	for decimals := 1; decimals <= 6; decimals++ {
+		s := strconv.FormatFloat(100*p, 'f', decimals, 64)
+		zero := strings.Trim(s, "0.") == ""
+		if !(p > 0 && zero) && !(p < 1 && strings.HasPrefix(s, "100")) {
+			return s + "%"
 		}
 	}
-	return s
+	if p < 0.5 {
+		return "< 0.000001%"
+	}
+	return "> 99.999999%"
 }
 
-// thousands formats n with commas between groups of three digits.
+// thousands formats n >= 0 with commas between groups of three digits.
 func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
