@@ -350,9 +350,11 @@ const maxScenarios = 100_000_000
 // ReadScenario reads one JSON scenario from r and validates it (see
 // Scenario.Validate). name is the source's name, used in errors.
 //
-// Decoding is strict: an unknown field, a value of the wrong type, a
-// second JSON value after the first or a document larger than 16 MiB is an
-// error. (Key matching is case-insensitive, as in encoding/json.) Every
+// Decoding is strict: an unknown field, a key repeated in one object, a
+// value of the wrong type, a second JSON value after the first or a
+// document larger than 16 MiB is an error. (Key matching is
+// case-insensitive, as in encoding/json; repeats are found by exact
+// match.) Every
 // error is a *ScenarioError; syntax errors give the line and column.
 func ReadScenario(r io.Reader, name string) (*Scenario, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxScenarioBytes+1))
@@ -368,6 +370,10 @@ func ReadScenario(r io.Reader, name string) (*Scenario, error) {
 	if err := dec.Decode(&s); err != nil {
 		return nil, decodeError(name, data, err)
 	}
+	if err := duplicateKeys(data); err != nil {
+		err.Source = name
+		return nil, err
+	}
 	end := dec.InputOffset()
 	if _, err := dec.Token(); err != io.EOF {
 		off := int64(len(data) - len(bytes.TrimLeft(data[end:], " \t\r\n")))
@@ -382,6 +388,55 @@ func ReadScenario(r io.Reader, name string) (*Scenario, error) {
 		return nil, err
 	}
 	return &s, nil
+}
+
+// duplicateKeys returns a *ScenarioError naming the first key that repeats
+// within one object of the first JSON value of data, which must be valid
+// JSON; encoding/json would silently keep the last one.
+func duplicateKeys(data []byte) *ScenarioError {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var walk func(path string) *ScenarioError
+	walk = func(path string) *ScenarioError {
+		tok, err := dec.Token()
+		if err != nil {
+			return &ScenarioError{Field: path, Err: err}
+		}
+		switch tok {
+		case json.Delim('{'):
+			seen := make(map[string]bool)
+			for dec.More() {
+				off := dec.InputOffset()
+				kt, err := dec.Token()
+				if err != nil {
+					return &ScenarioError{Field: path, Err: err}
+				}
+				key := kt.(string)
+				field := key
+				if path != "" {
+					field = path + "." + key
+				}
+				if seen[key] {
+					rest := data[off:]
+					line, col := position(data, off+int64(len(rest)-len(bytes.TrimLeft(rest, " \t\r\n,"))))
+					return &ScenarioError{Field: field, Err: fmt.Errorf("line %d, column %d: key %q repeats", line, col, key)}
+				}
+				seen[key] = true
+				if err := walk(field); err != nil {
+					return err
+				}
+			}
+			dec.Token() // '}'
+		case json.Delim('['):
+			for i := 0; dec.More(); i++ {
+				if err := walk(fmt.Sprintf("%s[%d]", path, i)); err != nil {
+					return err
+				}
+			}
+			dec.Token() // ']'
+		}
+		return nil
+	}
+	return walk("")
 }
 
 // decodeError turns an encoding/json error into a *ScenarioError, with a

@@ -273,6 +273,7 @@ func TestBadScenarios(t *testing.T) {
 		{"empty", "nothing to decode", ``, pre + "empty document"},
 		{"syntax", "a missing brace, reported with its position", `{"alliance": [}`, pre + "line 1, column 15: invalid character '}' looking for beginning of value"},
 		{"truncated", "the document ends early", `{"alliance": [`, pre + "line 1, column 15: unexpected EOF"},
+		{"repeated key", "encoding/json would keep the last value silently", `{"target": 3, "alliance": [{"party": "A", "party": "B"}]}`, pre + `alliance[0].party: line 1, column 43: key "party" repeats`},
 		{"trailing", "a second value after the scenario", `{} {}`, pre + "line 1, column 4: data after the scenario"},
 		{"unknown field", "strict decoding", edit(func(m map[string]any) { m["alliances"] = 1 }), pre + `json: unknown field "alliances"`},
 		{"wrong type", "a string where a number belongs", edit(func(m map[string]any) { m["target"] = "three" }), pre + "target: line 1, column 864: string value cannot be a int"},
