@@ -536,14 +536,14 @@ func (e *explainer) filter(cs []Constraint, stop int) (conflict []Constraint, ir
 // reason gives the arithmetic of the conflict cs in words.
 func (e *explainer) reason(cs []Constraint) string {
 	p := e.p
-	if r, ok := e.rowReason(cs); ok {
-		return r
-	}
 	m := newMask(p, cs)
 	if !slices.Contains(m.on[RowKind], true) {
 		if nw := newExplainNet(p, m, false); nw != nil && !nw.feasible() {
 			return nw.describe()
 		}
+	}
+	if r, ok := e.targetReason(cs); ok {
+		return r
 	}
 	var parts []string
 	for _, c := range cs {
@@ -615,38 +615,55 @@ func itemList(p *Problem, items []int) string {
 	return joinAnd(names)
 }
 
-// explainGrid is the resolution of the row ranges rowReason computes: it
+// explainGrid is the resolution of the ranges targetReason computes: it
 // handles rows whose coefficients and right-hand side are multiples of it
 // and below 2^20 in magnitude, so that the solver's scaled weights are
 // exact.
 const explainGrid = 1.0 / (1 << 20)
 
-// rowReason explains a conflict with exactly one row: the range of the
-// row's left-hand side under the conflict's other constraints (found by the
-// solver with the row's coefficients as weights, maximised and minimised)
-// misses the right-hand side. It reports false when the conflict has
-// another shape or the range cannot be computed exactly.
-func (e *explainer) rowReason(cs []Constraint) (string, bool) {
+// targetReason explains a conflict that the flow cannot describe (it holds
+// rows, or bounds that are not laminar) by one member, the target: its first
+// row, else its first maximum, else its first minimum. The solver finds the
+// range of the target's left-hand side under the conflict's other members
+// (the target's coefficients as weights, maximised and minimised), which
+// misses the target's right-hand side. It reports false when the range
+// cannot be computed exactly.
+func (e *explainer) targetReason(cs []Constraint) (string, bool) {
 	p := e.p
-	r := -1
-	var others []Constraint
-	for _, c := range cs {
-		switch {
-		case c.Kind != RowKind:
-			others = append(others, c)
-		case r >= 0:
-			return "", false
-		default:
-			r = c.Index
+	t := -1
+	for _, kind := range []ConstraintKind{RowKind, MaxKind, MinKind} {
+		if t = slices.IndexFunc(cs, func(c Constraint) bool { return c.Kind == kind }); t >= 0 {
+			break
 		}
 	}
-	if r < 0 {
+	if t < 0 {
 		return "", false
 	}
-	row := p.Rows[r]
-	coef := rowCoefficients(p, r)
+	target := cs[t]
+	others := slices.Delete(slices.Clone(cs), t, t+1)
+	var coef map[Pair]float64
+	var sense Sense
+	var rhs float64
+	var head, lhs, unit string
+	switch target.Kind {
+	case RowKind:
+		row := p.Rows[target.Index]
+		coef, sense, rhs = rowCoefficients(p, target.Index), row.Sense, row.RHS
+		head = fmt.Sprintf("row %s (%s) cannot hold", rowName(p, target.Index), rowExpr(p, target.Index))
+		lhs = "its left-hand side is"
+	default:
+		b := p.Bounds[target.Index]
+		coef = boundCoefficients(p, target.Index)
+		sense, rhs = GreaterEq, float64(b.Min)
+		if target.Kind == MaxKind {
+			sense, rhs = LessEq, float64(b.Max)
+		}
+		head = describeConstraint(p, target)
+		lhs = fmt.Sprintf("agent %s gets", agentName(p, b.Agent))
+		unit = " of " + groupPhrase(p, b.Group)
+	}
 	onGrid := func(x float64) bool { return math.Abs(x) < 1<<20 && x/explainGrid == math.Trunc(x/explainGrid) }
-	if !onGrid(row.RHS) {
+	if !onGrid(rhs) {
 		return "", false
 	}
 	for _, c := range coef {
@@ -671,27 +688,40 @@ func (e *explainer) rowReason(cs []Constraint) (string, bool) {
 	case len(others) > 4:
 		under = fmt.Sprintf("under the other %d constraints named", len(others))
 	}
-	head := fmt.Sprintf("row %s (%s) cannot hold: %s", rowName(p, r), rowExpr(p, r), under)
 	num := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 	switch {
-	case row.Sense != LessEq && hi < row.RHS:
-		return fmt.Sprintf("%s, its left-hand side is at most %s: %s > %s", head, num(hi), num(row.RHS), num(hi)), true
-	case row.Sense != GreaterEq && lo > row.RHS:
-		return fmt.Sprintf("%s, its left-hand side is at least %s: %s > %s", head, num(lo), num(lo), num(row.RHS)), true
-	case row.Sense == Equal:
-		return fmt.Sprintf("%s, its left-hand side lies between %s and %s but never equals %s", head, num(lo), num(hi), num(row.RHS)), true
+	case sense != LessEq && hi < rhs:
+		return fmt.Sprintf("%s: %s, %s at most %s%s: %s > %s", head, under, lhs, num(hi), unit, num(rhs), num(hi)), true
+	case sense != GreaterEq && lo > rhs:
+		return fmt.Sprintf("%s: %s, %s at least %s%s: %s > %s", head, under, lhs, num(lo), unit, num(lo), num(rhs)), true
+	case sense == Equal:
+		return fmt.Sprintf("%s: %s, %s between %s and %s%s but never exactly %s", head, under, lhs, num(lo), num(hi), unit, num(rhs)), true
 	}
 	return "", false
+}
+
+// boundCoefficients returns coefficient 1 for every pair that counts
+// towards bound b.
+func boundCoefficients(p *Problem, b int) map[Pair]float64 {
+	bd := p.Bounds[b]
+	c := make(map[Pair]float64)
+	if bd.Group == AllItems {
+		for i := range p.Items {
+			c[Pair{i, bd.Agent}] = 1
+		}
+		return c
+	}
+	for _, i := range p.Groups[bd.Group].Items {
+		c[Pair{i, bd.Agent}] = 1
+	}
+	return c
 }
 
 // extreme returns the largest value of sign times the row with
 // coefficients coef under the constraints of m, times sign, computed
 // exactly from the assignment the solver finds.
 func (e *explainer) extreme(m mask, coef map[Pair]float64, sign float64) (float64, bool) {
-	if e.general >= maxGeneralChecks {
-		return 0, false
-	}
-	e.general++
+	e.general++ // beyond maxGeneralChecks: targetReason makes two calls at most
 	q := e.relaxedProblem(m, func(i, a int) float64 { return sign * coef[Pair{i, a}] })
 	res, err := solveCore(e.ctx, q, &Settings{Resolution: explainGrid, NodeLimit: explainNodeLimit})
 	if err != nil || res == nil || res.Status != Optimal {

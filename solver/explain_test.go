@@ -238,7 +238,7 @@ func TestExplainInfeasible(t *testing.T) {
 		want: InfeasibleError{
 			Conflict:    []Constraint{{MinKind, 0}, {MinKind, 1}, {MaxKind, 2}},
 			Irreducible: true,
-			Reason:      "no assignment satisfies all of: agent A needs at least 2 of group G1; agent A needs at least 2 of group G2; agent A may take at most 2 of all items",
+			Reason:      "agent A may take at most 2 of all items: when agent A needs at least 2 of group G1 and agent A needs at least 2 of group G2, agent A gets at least 3 of all items: 3 > 2",
 		},
 	}, {
 		name:   "row out of reach",
@@ -272,6 +272,23 @@ func TestExplainInfeasible(t *testing.T) {
 			Reason:      "row trade (A's items in S - A's items in T <= 1) cannot hold: when agent A needs at least 2 of group S and agent A may take at most 0 of group T, its left-hand side is at least 2: 2 > 1",
 		},
 	}, {
+		name:   "two rows",
+		reason: "two rows that only conflict together; the first is the target, the second bounds its range",
+		p: &Problem{
+			Items:  items("c", 3, 0, 1),
+			Agents: []string{"A", "B"},
+			Groups: []Group{{Name: "G", Items: []int{0, 1}}},
+			Rows: []Row{
+				{Name: "r1", Terms: []Term{{Agent: 0, Group: AllItems, Coef: 1}}, Sense: GreaterEq, RHS: 2},
+				{Name: "r2", Terms: []Term{{Agent: 0, Group: 0, Coef: 1}}, Sense: LessEq, RHS: 0},
+			},
+		},
+		want: InfeasibleError{
+			Conflict:    []Constraint{{RowKind, 0}, {RowKind, 1}},
+			Irreducible: true,
+			Reason:      "row r1 (A's items >= 2) cannot hold: when row r2 (A's items in G <= 0), its left-hand side is at most 1: 2 > 1",
+		},
+	}, {
 		name:   "equal row",
 		reason: "a weighted equality no assignment meets exactly",
 		p: &Problem{
@@ -283,7 +300,7 @@ func TestExplainInfeasible(t *testing.T) {
 		want: InfeasibleError{
 			Conflict:    []Constraint{{RowKind, 0}},
 			Irreducible: true,
-			Reason:      "row w (2 [c0 to A] + 2 [c1 to A] = 3) cannot hold: whatever the assignment, its left-hand side lies between 0 and 4 but never equals 3",
+			Reason:      "row w (2 [c0 to A] + 2 [c1 to A] = 3) cannot hold: whatever the assignment, its left-hand side is between 0 and 4 but never exactly 3",
 		},
 	}}
 	for _, tt := range tests {

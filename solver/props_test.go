@@ -3,6 +3,7 @@ package solver
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -133,6 +134,32 @@ func TestPropExplainConflict(t *testing.T) {
 			if !newBruteForce(p, &m).run(1).feasible {
 				t.Fatalf("conflict %v (%s) marked irreducible, but it stays infeasible without %v", ie.Conflict, ie.Reason, c)
 			}
+		}
+	})
+}
+
+// TestPropExplainArithmetic checks the arithmetic of explanations: a
+// reason that ends in "X > Y" has X > Y, and a laminar problem without rows
+// always gets one of the specific reasons, never the bare list.
+func TestPropExplainArithmetic(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		general := rapid.Bool().Draw(t, "general")
+		p := randLaminar(t, true)
+		if general {
+			p = randGeneral(t, true)
+		}
+		if solveBrute(p, 1).feasible {
+			return
+		}
+		ie := explainInfeasible(context.Background(), p, nil)
+		if k := strings.LastIndex(ie.Reason, ": "); k >= 0 {
+			var x, y float64
+			if n, _ := fmt.Sscanf(ie.Reason[k+2:], "%g > %g", &x, &y); n == 2 && !(x > y) {
+				t.Fatalf("reason %q: %v > %v is false", ie.Reason, x, y)
+			}
+		}
+		if !general && strings.HasPrefix(ie.Reason, "no assignment satisfies") {
+			t.Fatalf("laminar problem without rows got the bare reason %q", ie.Reason)
 		}
 	})
 }
