@@ -34,7 +34,10 @@ const (
 // bounds of the edges entering X exceed the capacities of the edges leaving
 // X), and the constraints on the cut edges are the conflict, with the
 // arithmetic of the cut as the reason. Rows and non-laminar bounds need the
-// general solver as feasibility oracle.
+// general solver as feasibility oracle (on a copy of p with zero weights);
+// the reason then gives the range of one member's left-hand side (a row's,
+// else a bound's count) under the others, found by the solver with that
+// member's coefficients as weights, against its right-hand side.
 //
 // The conflict is then shrunk by a deletion filter (drop one member,
 // re-check, keep it dropped if the rest stays infeasible); it is marked
