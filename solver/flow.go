@@ -59,7 +59,6 @@ type flowState struct {
 	bestW    []int64
 	at       []int32 // local index of each item's current node
 
-	key     []int64     // per slot: W(i,x) - W(i,y); disabledPair when unusable
 	slotPos []int32     // per slot: position in its heap, or -1
 	heap    []heapEntry // heap storage, nw.heapStart per heap
 	heapLen []int32
@@ -173,7 +172,6 @@ func (nw *network) newState(w []int64) *flowState {
 		bestPair:  make([]int32, len(nw.itemNode)),
 		bestW:     make([]int64, len(nw.itemNode)),
 		at:        make([]int32, n),
-		key:       make([]int64, nSlots),
 		slotPos:   make([]int32, nSlots),
 		heap:      make([]heapEntry, nw.heapStart[nHeaps]),
 		heapLen:   make([]int32, nHeaps),
@@ -240,13 +238,8 @@ func (fs *flowState) init() int {
 					continue
 				}
 				fs.slotPos[s] = -1
-				if wa, wb := fs.bestW[first+a], fs.bestW[first+b]; wa != disabledPair && wb != disabledPair {
-					fs.key[s] = wa - wb
-					if a == fs.at[i] {
-						fs.heapPush(s)
-					}
-				} else {
-					fs.key[s] = disabledPair
+				if wa, wb := fs.bestW[first+a], fs.bestW[first+b]; a == fs.at[i] && wb != disabledPair {
+					fs.heapPush(s, wa-wb)
 				}
 				s++
 			}
@@ -487,10 +480,17 @@ func (fs *flowState) move(s int32) {
 		}
 	}
 	fs.at[i] = y
-	for r := base + y*(d-1); r < base+(y+1)*(d-1); r++ {
-		if fs.key[r] != disabledPair {
-			fs.heapPush(r)
+	first := nw.itemStart[i]
+	wy := fs.bestW[first+y]
+	r := base + y*(d-1)
+	for b := int32(0); b < d; b++ {
+		if b == y {
+			continue
 		}
+		if wb := fs.bestW[first+b]; wb != disabledPair {
+			fs.heapPush(r, wy-wb)
+		}
+		r++
 	}
 }
 
@@ -524,12 +524,12 @@ func (a heapEntry) less(b heapEntry) bool {
 	return a.key < b.key || (a.key == b.key && a.item < b.item)
 }
 
-func (fs *flowState) heapPush(s int32) {
+func (fs *flowState) heapPush(s int32, key int64) {
 	h := fs.nw.slotHeap[s]
 	base := fs.nw.heapStart[h]
 	pos := fs.heapLen[h]
 	fs.heapLen[h]++
-	fs.siftUp(fs.heap[base:base+pos+1], pos, heapEntry{key: fs.key[s], slot: s, item: fs.nw.slotItem[s]})
+	fs.siftUp(fs.heap[base:base+pos+1], pos, heapEntry{key: key, slot: s, item: fs.nw.slotItem[s]})
 	fs.topKey[h] = fs.heap[base].key
 }
 

@@ -136,42 +136,47 @@ func newNetwork(m *model) (*network, error) {
 		return nil, fmt.Errorf("%w: %d exchange slots exceed the network's int32 indices", ErrNotLaminar, nSlots)
 	}
 
-	// Heaps: group the slots by from-node, then number the distinct
-	// to-nodes within each from-node.
-	slotFrom := make([]int32, nSlots)
-	slotTo := make([]int32, nSlots)
+	// Heaps: visit the item-node entries grouped by node; the entries at
+	// from-node v give v's slots, and the distinct to-nodes of those slots
+	// are numbered as v's heaps.
 	nw.slotItem = make([]int32, nSlots)
+	entryItem := make([]int32, len(nw.itemNode))
 	for i := 0; i < n; i++ {
-		nodes := nw.itemNode[nw.itemStart[i]:nw.itemStart[i+1]]
-		s := nw.slotStart[i]
-		for _, x := range nodes {
-			for _, y := range nodes {
-				if x == y {
-					continue
-				}
-				slotFrom[s], slotTo[s], nw.slotItem[s] = x, y, int32(i)
-				s++
-			}
+		for j := nw.itemStart[i]; j < nw.itemStart[i+1]; j++ {
+			entryItem[j] = int32(i)
+		}
+		for s := nw.slotStart[i]; s < nw.slotStart[i+1]; s++ {
+			nw.slotItem[s] = int32(i)
 		}
 	}
-	byFrom := csrBy(nNodes, nSlots, func(s int) int { return int(slotFrom[s]) })
+	byNode := csrBy(nNodes, len(nw.itemNode), func(j int) int { return int(nw.itemNode[j]) })
 	nw.slotHeap = make([]int32, nSlots)
 	heapOf := make([]int32, nNodes) // heap of (current from-node, to-node)
 	stamp := make([]int32, nNodes)  // from-node+1 for which heapOf is valid
 	var heapSize []int32
 	for v := 0; v < nNodes; v++ {
-		for _, s := range byFrom.list[byFrom.start[v]:byFrom.start[v+1]] {
-			u := slotTo[s]
-			if stamp[u] != int32(v+1) {
-				stamp[u] = int32(v + 1)
-				heapOf[u] = int32(len(nw.heapFrom))
-				nw.heapFrom = append(nw.heapFrom, int32(v))
-				nw.heapTo = append(nw.heapTo, u)
-				heapSize = append(heapSize, 0)
+		for _, j := range byNode.list[byNode.start[v]:byNode.start[v+1]] {
+			i := entryItem[j]
+			first, d := nw.itemStart[i], nw.itemStart[i+1]-nw.itemStart[i]
+			x := j - first
+			s := nw.slotStart[i] + x*(d-1) // slot (x, y) for each y != x, in order
+			for y := int32(0); y < d; y++ {
+				if y == x {
+					continue
+				}
+				u := nw.itemNode[first+y]
+				if stamp[u] != int32(v+1) {
+					stamp[u] = int32(v + 1)
+					heapOf[u] = int32(len(nw.heapFrom))
+					nw.heapFrom = append(nw.heapFrom, int32(v))
+					nw.heapTo = append(nw.heapTo, u)
+					heapSize = append(heapSize, 0)
+				}
+				h := heapOf[u]
+				nw.slotHeap[s] = h
+				heapSize[h]++
+				s++
 			}
-			h := heapOf[u]
-			nw.slotHeap[s] = h
-			heapSize[h]++
 		}
 	}
 	// Renumber the heaps by to-node (stable), so that the exchange arcs
