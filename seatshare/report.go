@@ -362,3 +362,22 @@ func WriteRobustness(w io.Writer, ranges []Range) error {
 	}
 	return ew.err
 }
+
+// WriteWeightsCSV writes every candidacy of seats (Planner.Seats) as CSV,
+// one row per seat and option: state, pc_no, pc_name, reserved, party,
+// strength (the base vote share), strength_source (its Imputation flags,
+// so imputed cells can be checked and overridden in the scenario), vote
+// (the alliance vote), opponent, opponent_vote, margin and w.
+func WriteWeightsCSV(w io.Writer, seats []SeatWeights) error {
+	cw := csv.NewWriter(w)
+	f6 := func(x float64) string { return strconv.FormatFloat(x, 'f', 6, 64) }
+	cw.Write([]string{"state", "pc_no", "pc_name", "reserved", "party", "strength", "strength_source", "vote", "opponent", "opponent_vote", "margin", "w"})
+	for _, sw := range seats {
+		for _, o := range sw.Options {
+			cw.Write([]string{sw.ID.State, strconv.Itoa(sw.ID.No), sw.Name, sw.Category.String(), o.Party, f6(o.Strength), o.Flags.String(),
+				f6(o.Vote), o.Opponent, f6(o.OpponentVote), f6(o.Margin), f6(o.W)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

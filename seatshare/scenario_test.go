@@ -519,6 +519,11 @@ func TestGolden(t *testing.T) {
 			}
 			out["small."+name+".csv.golden"] = bytes.Clone(b.Bytes())
 		}
+		b.Reset()
+		if err := seatshare.WriteWeightsCSV(&b, pl.Seats()); err != nil {
+			t.Fatal(err)
+		}
+		out["small.weights.csv.golden"] = bytes.Clone(b.Bytes())
 		pts, err := pl.Frontier(context.Background(), "A", seatshare.SeatSet{State: "Alpha"}, 2, 4)
 		if err != nil {
 			t.Fatal(err)
