@@ -11,8 +11,9 @@
 # Environment: REPS (default 11; 1 for large), SKIP_NS_LARGE=1 (default)
 # skips lemon-ns and lemon-ns-cand on large (over 90 s each).
 #
-# Every time is the median of REPS runs in one process, excluding file
-# reading, with the fastest run in parentheses; the ratio compares medians
+# Our solver runs with GOMAXPROCS=1, single-threaded like LEMON (the Go
+# garbage collector then runs on the same thread). Every time is the median
+# of REPS runs in one process, excluding file reading, with the fastest run in parentheses; the ratio compares medians
 # and, in parentheses, fastest runs. The objective check: our micro objective (sum of round(1e6 w)
 # over the chosen pairs) must equal -cost of lemon-cs; "verify" is
 # solver.Verify on our certificate.
@@ -48,7 +49,7 @@ for size in $SIZES; do
     nsc=$("$MCF" -a ns -pivot candidate -r "$reps" "$inst.min" | grep '^RESULT')
   fi
   cost=$(kv cost "$cs")
-  ours=$("$SB" -r "$reps" -anchor "$cost" "$inst.json")
+  ours=$(GOMAXPROCS=1 "$SB" -r "$reps" -anchor "$cost" "$inst.json")
   echo "$cs" >&2; echo "$ns" >&2; echo "$nsc" >&2; echo "$ours" >&2
   t_cs=$(kv solve_s "$cs"); t_ns=$(kv solve_s "$ns"); t_nsc=$(kv solve_s "$nsc"); t_us=$(kv solve_s "$ours")
   fastest=$(printf '%s\n' "$t_cs" "$t_ns" "$t_nsc" | grep -E '^[0-9.]+$' | sort -g | head -1)
