@@ -64,7 +64,9 @@ func cerr(field, format string, args ...any) error {
 //
 // Verify takes time O(size of p + leaves * (options * bounds per option +
 // row nonzeros)) operations on integers of a few machine words; for
-// Infeasible, one max flow (Dinic) on the bound network.
+// Infeasible, one max flow (Dinic) on the bound network. On the seatbench
+// instances (BenchmarkVerify) it took 1 ms for india, 16 ms for x10 and
+// 0.21 s for x100 (54,300 items), on a loaded 2-core machine.
 func Verify(p *Problem, r *Result) error {
 	if err := p.Validate(); err != nil {
 		return &CertificateError{Field: "problem", Msg: err.Error(), Err: err}
