@@ -114,7 +114,7 @@ type seatExplanation struct {
 // "State/No" or a constituency name (any case).
 func findSeat(pl *seatshare.Planner, arg string) (int, error) {
 	seats := pl.Seats()
-	if i := strings.LastIndexByte(arg, '/'); i > 0 {
+	if i := strings.LastIndexByte(arg, '/'); i > 0 && allDigits(arg[i+1:]) {
 		if no, err := strconv.Atoi(arg[i+1:]); err == nil {
 			id := seatshare.SeatID{State: arg[:i], No: no}
 			if k := slices.IndexFunc(seats, func(s seatshare.SeatWeights) bool { return s.ID == id }); k >= 0 {
@@ -140,6 +140,16 @@ func findSeat(pl *seatshare.Planner, arg string) (int, error) {
 		ids = append(ids, seats[k].ID.String())
 	}
 	return 0, usageError(fmt.Sprintf("-seat %q names %d seats: %s; write STATE/NO", arg, len(found), strings.Join(ids, ", ")))
+}
+
+// allDigits reports whether s is a non-empty string of ASCII digits.
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func explainSeat(pl *seatshare.Planner, plan *seatshare.Plan, arg string) (*seatExplanation, error) {
