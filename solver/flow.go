@@ -109,8 +109,9 @@ const (
 // order or randomness: an item's best pair is its first pair of largest
 // weight, and the item starts at the node of its first pair of largest
 // weight; an exchange heap yields the item of smallest index among those of
-// least cost; the excess list is built in node order and a node leaves it by
-// swapping with the last; Dijkstra settles zero-distance nodes last-in
+// least cost; the excess list is built in node order, a node leaves it by
+// swapping with the last, and a first node that reaches no deficit swaps
+// with the last; Dijkstra settles zero-distance nodes last-in
 // first-out and the others in order of (distance, node index). The same
 // network and weights therefore always give the same assignment and prices.
 //
@@ -143,7 +144,10 @@ func (nw *network) solve(ctx context.Context, w []int64) (*flowSolution, error) 
 		}
 		if t == unreachable {
 			// No deficit is reachable from the first excess node; another
-			// may still reach one.
+			// may still reach one. Move it to the end of the list so that
+			// the next searches start elsewhere.
+			x := fs.excess
+			x[0], x[len(x)-1] = x[len(x)-1], x[0]
 			t = fs.dijkstra(true)
 		}
 		if t == unreachable {
@@ -513,7 +517,8 @@ func (fs *flowState) solution(augments int) *flowSolution {
 // Exchange heaps: binary min-heaps of slots ordered by (key, item). An
 // entry carries its key and item so that sifting reads only the heap.
 
-// heapEntry is a slot in an exchange heap.
+// heapEntry is a slot in an exchange heap; key is W(i,from) - W(i,to),
+// the cost of moving item i from the heap's from-node to its to-node.
 type heapEntry struct {
 	key  int64
 	slot int32
