@@ -562,10 +562,10 @@ func describeConstraint(p *Problem, c Constraint) string {
 		return fmt.Sprintf("item %s must be assigned", itemName(p, c.Index))
 	case MinKind:
 		b := p.Bounds[c.Index]
-		return fmt.Sprintf("agent %s needs at least %d of %s", agentName(p, b.Agent), b.Min, groupPhrase(p, b.Group))
+		return fmt.Sprintf("agent %s needs at least %d of %s%s", agentName(p, b.Agent), b.Min, groupPhrase(p, b.Group), boundTag(p, c.Index))
 	case MaxKind:
 		b := p.Bounds[c.Index]
-		return fmt.Sprintf("agent %s may take at most %d of %s", agentName(p, b.Agent), b.Max, groupPhrase(p, b.Group))
+		return fmt.Sprintf("agent %s may take at most %d of %s%s", agentName(p, b.Agent), b.Max, groupPhrase(p, b.Group), boundTag(p, c.Index))
 	case RowKind:
 		return fmt.Sprintf("row %s (%s)", rowName(p, c.Index), rowExpr(p, c.Index))
 	case LockKind:
@@ -575,6 +575,14 @@ func describeConstraint(p *Problem, c Constraint) string {
 		v := p.Vetoes[c.Index]
 		return fmt.Sprintf("agent %s is vetoed for item %s", agentName(p, v.Agent), itemName(p, v.Item))
 	}
+}
+
+// boundTag is " (NAME)" for a bound with a name, or "".
+func boundTag(p *Problem, b int) string {
+	if p.Bounds[b].Name == "" {
+		return ""
+	}
+	return " (" + p.Bounds[b].Name + ")"
 }
 
 // groupPhrase is "group NAME" or "all items".

@@ -401,7 +401,7 @@ func (nw *explainNet) describe() string {
 				if k > 0 {
 					verb = ""
 				}
-				parts = append(parts, fmt.Sprintf("agent %s %sat least %d", agentName(p, p.Bounds[b].Agent), verb, p.Bounds[b].Min))
+				parts = append(parts, fmt.Sprintf("agent %s %sat least %d%s", agentName(p, p.Bounds[b].Agent), verb, p.Bounds[b].Min, boundTag(p, b)))
 			}
 			of := fmt.Sprintf("of the %d items in group %s", len(slots), groupName(p, g))
 			if g == AllItems {

@@ -57,16 +57,16 @@ func TestExplainInfeasible(t *testing.T) {
 		},
 	}, {
 		name:   "national minimums",
-		reason: "minimums on all items",
+		reason: "minimums on all items; a named bound is named in the reason",
 		p: &Problem{
 			Items:  items("c", 3, 0, 1),
 			Agents: []string{"A", "B"},
-			Bounds: []Bound{{Agent: 0, Group: AllItems, Min: 2, Max: Unlimited}, {Agent: 1, Group: AllItems, Min: 2, Max: Unlimited}},
+			Bounds: []Bound{{Name: "A-floor", Agent: 0, Group: AllItems, Min: 2, Max: Unlimited}, {Agent: 1, Group: AllItems, Min: 2, Max: Unlimited}},
 		},
 		want: InfeasibleError{
 			Conflict:    []Constraint{{MinKind, 0}, {MinKind, 1}},
 			Irreducible: true,
-			Reason:      "agent A needs at least 2 and agent B at least 2 of all 3 items: 4 > 3",
+			Reason:      "agent A needs at least 2 (A-floor) and agent B at least 2 of all 3 items: 4 > 3",
 		},
 	}, {
 		name:   "item without options",
@@ -139,12 +139,12 @@ func TestExplainInfeasible(t *testing.T) {
 		p: &Problem{
 			Items:  items("c", 3, 0, 1),
 			Agents: []string{"A", "B"},
-			Bounds: []Bound{{Agent: 0, Group: AllItems, Max: 1}, {Agent: 1, Group: AllItems, Max: 1}},
+			Bounds: []Bound{{Agent: 0, Group: AllItems, Max: 1}, {Name: "B-cap", Agent: 1, Group: AllItems, Max: 1}},
 		},
 		want: InfeasibleError{
 			Conflict:    []Constraint{{ItemKind, 0}, {ItemKind, 1}, {ItemKind, 2}, {MaxKind, 0}, {MaxKind, 1}},
 			Irreducible: true,
-			Reason:      "items c0, c1 and c2 must each be assigned, but agent A may take at most 1 of all items and agent B may take at most 1 of all items (2 in all): 3 > 2",
+			Reason:      "items c0, c1 and c2 must each be assigned, but agent A may take at most 1 of all items and agent B may take at most 1 of all items (B-cap) (2 in all): 3 > 2",
 		},
 	}, {
 		name:   "Hall deficit",
