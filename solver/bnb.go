@@ -66,7 +66,7 @@ type bnbNode struct {
 	parent   int
 	branch   Pair
 	lock     bool
-	depth    int
+	warm     []int64 // constraint prices to price at first: the parent's centre
 	estimate float64 // upper bound on the scaled objective (parent's bound at creation)
 	open     bool
 	// A node proven LP-infeasible before an incumbent existed: the prices
@@ -682,7 +682,7 @@ func (b *bnb) process(id int) (int, error) {
 			if st == phaseStuck || round >= bnbMaxColGen {
 				// Floating point saw no way to feasibility but the exact
 				// check found no proof: split the node instead.
-				return b.branch(id, x, inLP, allowed, math.Inf(1))
+				return b.branch(id, x, inLP, allowed, math.Inf(1), nil)
 			}
 			continue
 		}
@@ -699,6 +699,12 @@ func (b *bnb) process(id int) (int, error) {
 			for c, cs := range b.cons {
 				muC[c] = roundPrice(bnbSmooth*float64(center[c])+(1-bnbSmooth)*float64(muC[c]), signOf(cs.sense))
 			}
+		}
+		if nd.warm != nil {
+			// First pricing at the parent's centre, which often closes
+			// the child at once.
+			copy(muC, nd.warm)
+			nd.warm, smoothed = nil, true
 		}
 		sol, clamped, err := b.price(muC, true, allowed)
 		if err != nil {
@@ -764,7 +770,7 @@ func (b *bnb) process(id int) (int, error) {
 		if done, err := tryPrune(); done || err != nil {
 			return -1, err
 		}
-		return b.branch(id, x, inLP, allowed, centerL/float64(b.den))
+		return b.branch(id, x, inLP, allowed, centerL/float64(b.den), center)
 	}
 }
 
@@ -952,7 +958,7 @@ func scalePrices(x []int64, t *big.Int) ([]int64, bool) {
 
 // branch splits node id on the most fractional pair of the master solution
 // x over the columns inLP, and returns the child to dive into.
-func (b *bnb) branch(id int, x []float64, inLP []*bnbColumn, allowed []bool, bound float64) (int, error) {
+func (b *bnb) branch(id int, x []float64, inLP []*bnbColumn, allowed []bool, bound float64, warm []int64) (int, error) {
 	val := make([]float64, len(b.m.agent))
 	for j, c := range inLP {
 		if x[j] <= 0 {
@@ -1000,12 +1006,11 @@ func (b *bnb) branch(id int, x []float64, inLP []*bnbColumn, allowed []bool, bou
 			return -1, b.settle(id, pair, allowed)
 		}
 	}
-	nd := b.nodes[id]
 	br := Pair{Item: int(b.m.itemOf[best]), Agent: int(b.m.agent[best])}
 	lockID := len(b.nodes)
 	b.nodes = append(b.nodes,
-		&bnbNode{parent: id, branch: br, lock: true, depth: nd.depth + 1, estimate: bound, open: true},
-		&bnbNode{parent: id, branch: br, lock: false, depth: nd.depth + 1, estimate: bound, open: true})
+		&bnbNode{parent: id, branch: br, lock: true, estimate: bound, open: true, warm: warm},
+		&bnbNode{parent: id, branch: br, lock: false, estimate: bound, open: true, warm: warm})
 	if lockFirst {
 		return lockID, nil
 	}

@@ -216,6 +216,23 @@ func (sd *sideData) feasible(pair []int32) bool {
 	if len(p.Rows) == 0 {
 		return true
 	}
+	if sd.integral {
+		// Integer coefficients below 2^31 in magnitude: sums over at most
+		// 2^31 items fit in int64.
+		act := make([]int64, len(p.Rows))
+		for _, k := range pair {
+			for e := sd.rStart[k]; e < sd.rStart[k+1]; e++ {
+				act[sd.rRow[e]] += sd.rCoefI[e]
+			}
+		}
+		for r, row := range p.Rows {
+			a, b := act[r], sd.rhsI[r]
+			if (row.Sense == LessEq && a > b) || (row.Sense == GreaterEq && a < b) || (row.Sense == Equal && a != b) {
+				return false
+			}
+		}
+		return true
+	}
 	act := make([]*big.Rat, len(p.Rows))
 	for r := range act {
 		act[r] = new(big.Rat)
