@@ -84,7 +84,7 @@ func rowDeficit(p *Problem) {
 // the timer covers Solve, which finds the infeasibility and explains it.
 // It reports the conflict's size.
 func BenchmarkExplain(b *testing.B) {
-	for _, name := range []string{"india", "x10", "x100", "india-side", "india-row", "india-side-row"} {
+	for _, name := range []string{"india", "x10", "x100", "india-side", "india-row", "india-side-row", "x10-side-row"} {
 		b.Run(name, func(b *testing.B) {
 			base, row := strings.CutSuffix(name, "-row")
 			p := readBench(b, base)
