@@ -49,10 +49,16 @@ const SeparateOption = "(separate)"
 // Margin, Vote and Opponent are those of the member with the largest
 // margin.
 func (m *model) separate(id SeatID, shares []float64, flags func(col int) Imputation, parties []string, cands []int, names []string) (CandidateWeight, error) {
+	return m.separateWith(id, shares, flags, parties, cands, names, nil)
+}
+
+// separateWith is separate with other blocs in the seat (see
+// seatWeightsWith).
+func (m *model) separateWith(id SeatID, shares []float64, flags func(col int) Imputation, parties []string, cands []int, names []string, blocs []scoring.Bloc) (CandidateWeight, error) {
 	out := CandidateWeight{Party: SeparateOption}
 	sum := 0.0
 	for k := range cands {
-		alone, err := m.seatWeights(id, shares, flags, parties, cands[k:k+1], names[k:k+1])
+		alone, err := m.seatWeightsWith(id, shares, flags, parties, cands[k:k+1], names[k:k+1], blocs)
 		if err != nil {
 			return CandidateWeight{}, err
 		}
@@ -135,6 +141,13 @@ func transfer(t *TransferSpec, col map[string]int) scoring.Transfer {
 // contest alone. The rival candidate is the rival party with the largest
 // share, the first listed on a tie.
 func (m *model) seatWeights(id SeatID, shares []float64, flags func(col int) Imputation, parties []string, cands []int, names []string) ([]CandidateWeight, error) {
+	return m.seatWeightsWith(id, shares, flags, parties, cands, names, nil)
+}
+
+// seatWeightsWith is seatWeights with other blocs in the seat, such as the
+// members outside a sub-alliance that stay allied among themselves (see
+// scoring.Seat.Blocs); their parties must not be among cands.
+func (m *model) seatWeightsWith(id SeatID, shares []float64, flags func(col int) Imputation, parties []string, cands []int, names []string, blocs []scoring.Bloc) ([]CandidateWeight, error) {
 	var rival *scoring.Bloc
 	if len(m.rival) > 0 {
 		best := m.rival[0]
@@ -164,6 +177,7 @@ func (m *model) seatWeights(id SeatID, shares []float64, flags func(col int) Imp
 			Alliance: scoring.Bloc{Candidate: p, Partners: slices.Clip(partners), Transfer: m.transfer},
 			Rival:    rival,
 			Lambda:   m.lambda,
+			Blocs:    blocs,
 			Swing:    m.national + m.swing[id.State],
 			Adjust:   m.adjust[adjustKey{id, names[k]}],
 		}
