@@ -66,12 +66,15 @@ type denseLP struct {
 	// costTol is the reduced cost above which a column improves the
 	// phase-2 objective; zero means lpCostTol times the largest |cost|.
 	costTol float64
+	// blandFrom is the number of consecutive degenerate pivots after which
+	// Bland's rule takes over (lpBlandFrom unless a test changes it).
+	blandFrom int
 }
 
 // newDenseLP returns an LP with the given rows and no columns.
 func newDenseLP(sense []Sense, rhs []float64) *denseLP {
 	m := len(rhs)
-	lp := &denseLP{m: m, sense: append([]Sense(nil), sense...), rhs: append([]float64(nil), rhs...)}
+	lp := &denseLP{m: m, sense: append([]Sense(nil), sense...), rhs: append([]float64(nil), rhs...), blandFrom: lpBlandFrom}
 	lp.artSign = make([]float64, m)
 	for j, b := range rhs {
 		lp.artSign[j] = 1
@@ -278,7 +281,7 @@ func (lp *denseLP) iterate(phase int) (lpStatus, error) {
 			return lpOptimal, errLPStall
 		}
 		y := lp.duals(phase)
-		bland := degenerate >= lpBlandFrom
+		bland := degenerate >= lp.blandFrom
 		// Pricing. Candidates in Bland order: structural columns, then slacks.
 		enter, best := 0, tol
 		found := false

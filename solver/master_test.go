@@ -283,3 +283,40 @@ func TestDenseLPDegenerate(t *testing.T) {
 		t.Fatalf("status %d objective %g, want optimal 0.05", st, obj)
 	}
 }
+
+// TestDenseLPBlandMatchesVertexEnumeration runs the vertex-enumeration
+// comparison with Bland's rule from the first pivot, on degenerate LPs: zero
+// right-hand sides apart from the convexity row, and repeated columns.
+func TestDenseLPBlandMatchesVertexEnumeration(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		in := drawLP(t)
+		for j := range len(in.rhs) - 1 {
+			in.rhs[j] = 0
+		}
+		for k := range in.cols {
+			if rapid.Bool().Draw(t, "repeat") {
+				in.cols = append(in.cols, in.cols[k])
+				in.cost = append(in.cost, in.cost[k])
+			}
+		}
+		lp := in.build()
+		lp.blandFrom = 0
+		st, err := lp.solve()
+		if err != nil {
+			t.Fatal(err)
+		}
+		best, ok := bruteLP(in)
+		x, y, obj := lp.solution()
+		switch {
+		case !ok:
+			if st != lpInfeasible {
+				t.Fatalf("status %d, brute force finds no feasible basis", st)
+			}
+			checkFarkas(t, in, y)
+		case st != lpOptimal || math.Abs(obj-best) > 1e-7:
+			t.Fatalf("status %d objective %g, brute force optimum %g", st, obj, best)
+		default:
+			checkDuals(t, in, x, y, obj)
+		}
+	})
+}
