@@ -45,10 +45,8 @@ var errRayOverflow = errors.New("solver: infeasibility ray cannot be scaled with
 var errBnBNumeric = errors.New("solver: branch and bound stopped on numerical trouble")
 
 // bnbCons is a dualised constraint: a row of the problem, or one side of a
-// bound that is not kept in the network.
+// bound that is not kept in the network (consOfBound and consOfRow say which).
 type bnbCons struct {
-	bound int // bound index, or -1 for a row
-	row   int // row index, or -1 for a bound
 	sense Sense
 	rhs   float64
 }
@@ -127,7 +125,22 @@ type bnb struct {
 // run is deterministic. When ctx is done or s.NodeLimit nodes have been
 // processed, it returns the best assignment found with Status Feasible (or
 // Unknown when there is none) and no certificate, with ctx.Err() in the
-// first case and a nil error in the second.
+// first case and a nil error in the second. A proven infeasible problem
+// gives Status Infeasible and a nil error, as on the flow path.
+//
+// Every node costs a few network solves (column generation rounds; see
+// network.solve for their cost) plus O(m^2 + m*c) per master pivot for m
+// dualised constraints and c columns, and one exact bound evaluation,
+// linear in the pairs and their bound and row entries. The number of nodes
+// is exponential in the worst case: the certificate allows only branching
+// on (item, agent) pairs, and a node closes only when its LP bound is below
+// the incumbent plus one unit of Resolution.
+//
+// When an infeasibility ray would need prices beyond int64 (rows with
+// coefficients tiny next to the weights), the search starts again with
+// denominator 1; if that fails too, the error says so. Stats count the
+// work of both runs. Other floating-point failures give an error wrapping
+// errBnBNumeric; no failure gives a wrong result.
 func branchAndBound(ctx context.Context, m *model, s *Settings) (*Result, error) {
 	start := time.Now()
 	var work Stats
@@ -185,17 +198,17 @@ func newBnB(ctx context.Context, m *model, s *Settings, maxDen int64) (*bnb, err
 		}
 		if bd.Max != Unlimited {
 			b.consOfBound[bi] = append(b.consOfBound[bi], int32(len(b.cons)))
-			b.cons = append(b.cons, bnbCons{bound: bi, row: -1, sense: LessEq, rhs: float64(bd.Max)})
+			b.cons = append(b.cons, bnbCons{sense: LessEq, rhs: float64(bd.Max)})
 		}
 		if bd.Min > 0 {
 			b.consOfBound[bi] = append(b.consOfBound[bi], int32(len(b.cons)))
-			b.cons = append(b.cons, bnbCons{bound: bi, row: -1, sense: GreaterEq, rhs: float64(bd.Min)})
+			b.cons = append(b.cons, bnbCons{sense: GreaterEq, rhs: float64(bd.Min)})
 		}
 	}
 	b.consOfRow = make([]int32, len(p.Rows))
 	for r, row := range p.Rows {
 		b.consOfRow[r] = int32(len(b.cons))
-		b.cons = append(b.cons, bnbCons{bound: -1, row: r, sense: row.Sense, rhs: row.RHS})
+		b.cons = append(b.cons, bnbCons{sense: row.Sense, rhs: row.RHS})
 	}
 	b.buildEntries()
 	b.rowScale = make([]float64, len(b.cons))
