@@ -34,7 +34,8 @@ const (
 // bounds of the edges entering X exceed the capacities of the edges leaving
 // X), and the constraints on the cut edges are the conflict, with the
 // arithmetic of the cut as the reason. Rows and non-laminar bounds need the
-// general solver as feasibility oracle (on a copy of p with zero weights);
+// general solver as feasibility oracle (on a copy of p with zero weights,
+// each solve capped at explainNodeLimit nodes or s.NodeLimit if smaller);
 // the reason then gives the range of one member's left-hand side (a row's,
 // else a bound's count) under the others, found by the solver with that
 // member's coefficients as weights, against its right-hand side.
@@ -422,6 +423,15 @@ const maxGeneralChecks = 64
 // feasibility check; a check that reaches it is undecided.
 const explainNodeLimit = 20000
 
+// nodeLimit is the node limit of the explainer's general solves:
+// explainNodeLimit, or the caller's Settings.NodeLimit when smaller.
+func (e *explainer) nodeLimit() int {
+	if e.s != nil && e.s.NodeLimit > 0 && e.s.NodeLimit < explainNodeLimit {
+		return e.s.NodeLimit
+	}
+	return explainNodeLimit
+}
+
 // generalCheck decides the constraints m enforces with the solver itself
 // (see relaxedProblem); it is undecided once maxGeneralChecks are spent.
 func (e *explainer) generalCheck(m mask) verdict {
@@ -429,7 +439,7 @@ func (e *explainer) generalCheck(m mask) verdict {
 		return unknown
 	}
 	e.general++
-	res, err := solveCore(e.ctx, e.relaxedProblem(m, nil), &Settings{NodeLimit: explainNodeLimit})
+	res, err := solveCore(e.ctx, e.relaxedProblem(m, nil), &Settings{NodeLimit: e.nodeLimit()})
 	switch {
 	case err != nil || res == nil:
 		return unknown
@@ -748,7 +758,7 @@ func boundCoefficients(p *Problem, b int) map[Pair]float64 {
 func (e *explainer) extreme(m mask, coef map[Pair]float64, sign float64) (float64, bool) {
 	e.general++ // beyond maxGeneralChecks: targetReason makes two calls at most
 	q := e.relaxedProblem(m, func(i, a int) float64 { return sign * coef[Pair{i, a}] })
-	res, err := solveCore(e.ctx, q, &Settings{Resolution: explainGrid, NodeLimit: explainNodeLimit})
+	res, err := solveCore(e.ctx, q, &Settings{Resolution: explainGrid, NodeLimit: e.nodeLimit()})
 	if err != nil || res == nil || res.Status != Optimal {
 		return 0, false
 	}

@@ -164,6 +164,22 @@ func TestPropExplainArithmetic(t *testing.T) {
 	})
 }
 
+// TestPropExplainDeterministic checks that explaining the same problem
+// twice gives the same explanation.
+func TestPropExplainDeterministic(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := randProblem(t, true)
+		if solveBrute(p, 1).feasible {
+			return
+		}
+		a := explainInfeasible(context.Background(), p, nil)
+		b := explainInfeasible(context.Background(), p, nil)
+		if a.Reason != b.Reason || a.Irreducible != b.Irreducible || !slices.Equal(a.Conflict, b.Conflict) {
+			t.Fatalf("explainInfeasible gave %+v, then %+v", a, b)
+		}
+	})
+}
+
 func TestPropVerifyAccepts(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := randProblem(t, true)
