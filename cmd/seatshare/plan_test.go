@@ -2,13 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/coalitionlab/alliance/seatshare"
+	"github.com/coalitionlab/alliance/seatshare/illustrative"
 )
 
 // TestPlanCommands runs plan, evaluate, explain and simulate in process on
@@ -51,6 +54,14 @@ func TestPlanCommands(t *testing.T) {
 		{name: "simulate table", reason: "summary and distribution", args: []string{"simulate", up, "-target", "20"}, golden: true, stdout: "P(total >= 20)"},
 		{name: "simulate csv", reason: "the distribution as CSV", args: []string{"simulate", "-format", "csv", "-scenarios", "5000", "-seed", "3", up}, golden: true},
 
+		{name: "frontier help", reason: "-h on the frontier level", args: []string{"frontier", "-h"}, golden: true},
+		{name: "frontier table", reason: "one solve per count", args: []string{"frontier", "-party", "INC", "-state", "Uttar Pradesh", "-max", "25", up}, golden: true, stdout: "25        15.0407"},
+		{name: "frontier csv", reason: "CSV with infeasible counts", args: []string{"frontier", "-format", "csv", "-party", "INC", "-max", "2", up}, stdout: "0,false,,"},
+		{name: "frontier json", reason: "JSON", args: []string{"frontier", "-format", "json", "-party", "RLD", "-min", "3", "-max", "4", up}, stdout: `"party": "RLD"`},
+		{name: "plan shapley", reason: "exact Shapley values after the plan", args: []string{"plan", "-shapley", "-scenarios", "0", up}, stdout: "SP      2.53     6.54"},
+		{name: "plan shapley sampled", reason: "intervals", args: []string{"plan", "-shapley-samples", "50", "-scenarios", "0", up}, stdout: "95% interval"},
+		{name: "simulate proposal", reason: "a proposed plan's distribution; its broken demand noted", args: []string{"simulate", "-proposal", td("proposal.csv"), up}, golden: true, stdout: "Expected wins (sum of the win probabilities): 14.67 of 80 seats", stderr: "NOTE: the proposal breaks demands[0]"},
+
 		{name: "plan missing file", reason: "names the file", args: []string{"plan", td("nope.json")}, code: 2, stderr: "seatshare plan: testdata/nope.json: no such file"},
 		{name: "plan unknown field", reason: "names the file and the field", args: []string{"plan", td("scenario-unknown-field.json")}, code: 2, stderr: `seatshare plan: testdata/scenario-unknown-field.json: json: unknown field "colour"`},
 		{name: "plan bad rate", reason: "names the field", args: []string{"plan", td("scenario-bad-rate.json")}, code: 2, stderr: "model.transfer.default"},
@@ -66,6 +77,13 @@ func TestPlanCommands(t *testing.T) {
 		{name: "plan frontier state alone", reason: "needs a party", args: []string{"plan", "-frontier-state", "Uttar Pradesh", up}, code: 2, stderr: "-frontier-state needs -frontier"},
 		{name: "plan frontier non-member", reason: "names the party", args: []string{"plan", "-frontier", "BJP", "-scenarios", "0", up}, code: 2, stderr: `party: party "BJP" is not an alliance member`},
 		{name: "plan too many alternatives", reason: "bounded", args: []string{"plan", "-alternatives", "11", up}, code: 2, stderr: "-alternatives 11"},
+		{name: "plan one sample", reason: "a sample needs two orders", args: []string{"plan", "-shapley-samples", "1", up}, code: 2, stderr: "-shapley-samples 1"},
+		{name: "frontier no party", reason: "required", args: []string{"frontier", up}, code: 2, stderr: "-party is required"},
+		{name: "frontier bad range", reason: "max below min", args: []string{"frontier", "-party", "INC", "-min", "5", "-max", "3", up}, code: 2, stderr: "-min 5 -max 3"},
+		{name: "frontier bad state", reason: "no seats there", args: []string{"frontier", "-party", "INC", "-state", "Bihar", up}, code: 2, stderr: `-state "Bihar": no seat of the scenario is in it`},
+		{name: "frontier min too big", reason: "beyond the set", args: []string{"frontier", "-party", "INC", "-min", "81", up}, code: 2, stderr: "-min 81 exceeds the 80 seats"},
+		{name: "frontier non-member", reason: "names the party", args: []string{"frontier", "-party", "BJP", up}, code: 2, stderr: `party "BJP" is not an alliance member`},
+		{name: "simulate bad proposal", reason: "names the proposal element", args: []string{"simulate", "-proposal", td("proposal-bad-party.csv"), up}, code: 2, stderr: "proposal-bad-party.csv: proposal[1].party"},
 		{name: "evaluate one file", reason: "needs two", args: []string{"evaluate", up}, code: 2, stderr: "want a scenario file and a proposal file, got 1"},
 		{name: "evaluate bad number", reason: "names file, line and column", args: []string{"evaluate", up, td("proposal-bad-number.csv")}, code: 2, stderr: "testdata/proposal-bad-number.csv:3: field pc_no"},
 		{name: "evaluate no party column", reason: "missing column", args: []string{"evaluate", up, td("proposal-no-party.csv")}, code: 2, stderr: "proposal-no-party.csv:1: field party: missing column"},
@@ -177,6 +195,52 @@ func slicesEqual(a, b []int64) bool {
 		}
 	}
 	return true
+}
+
+// TestPlanShapley checks the Shapley values of "plan -shapley" against
+// the game: the exact values add up to v(all members) without demands,
+// and each exact value lies in the sampled 95% interval (fixed seed).
+func TestPlanShapley(t *testing.T) {
+	t.Setenv(seatshare.DataEnv, "")
+	up := filepath.Join("testdata", "up-claim.json")
+	values := func(args ...string) []shapleyRow {
+		var stdout, stderr bytes.Buffer
+		args = append([]string{"plan", "-format", "json", "-scenarios", "0"}, append(args, up)...)
+		if code := run(args, &stdout, &stderr); code != 0 {
+			t.Fatalf("run(%q) = %d: %s", args, code, stderr.String())
+		}
+		var doc struct {
+			Shapley []shapleyRow `json:"shapley"`
+		}
+		if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc.Shapley
+	}
+	exact := values("-shapley")
+	sampled := values("-shapley-samples", "200")
+	sc, err := readScenario(up)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := seatshare.NewPlanner(sc, illustrative.Election)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := pl.CoalitionValue(context.Background(), []string{"SP", "INC", "RLD"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0.0
+	for i, r := range exact {
+		sum += r.Shapley
+		if s := sampled[i]; r.Shapley < s.Lo || r.Shapley > s.Hi || s.Alone != r.Alone {
+			t.Errorf("%s: exact %v, alone %v; sampled %+v", r.Party, r.Shapley, r.Alone, s)
+		}
+	}
+	if math.Abs(sum-all) > 1e-9 {
+		t.Errorf("exact Shapley values sum to %v, want v(all) = %v", sum, all)
+	}
 }
 
 // TestPlanCharts writes every chart in both formats and checks each file

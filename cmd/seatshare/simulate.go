@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -23,7 +24,7 @@ var quantileLevels = []float64{0.05, 0.25, 0.5, 0.75, 0.95}
 
 func runSimulate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("simulate", "[flags] [SCENARIO.json]\n\n"+
-		"Simulates the optimal plan's total seats under correlated swings (the scenario's Gaussian\n"+
+		"Simulates the optimal plan's (or with -proposal a proposed plan's) total seats under correlated swings (the scenario's Gaussian\n"+
 		"copula; every seat keeps its win probability) and prints the mean, SD, quantiles,\n"+
 		"P(total >= target) and the distribution. The seed makes runs reproducible.\n"+
 		"Without SCENARIO.json it uses the embedded ILLUSTRATIVE Uttar Pradesh scenario.\n"+exitCodes, stderr)
@@ -32,6 +33,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 0, "`seed` of the simulation (0: the scenario's simulation.seed)")
 	target := fs.Int("target", 0, "report P(total >= `N`) (0: the scenario's target)")
 	chartFile := fs.String("chart", "", "write the distribution chart to `FILE` (.svg or .png)")
+	propFile := fs.String("proposal", "", "simulate the proposed plan in `FILE`.csv (columns state, pc_no, party) instead of the optimal plan")
 	pos, err := parseArgs(fs, args, stdout)
 	if err != nil {
 		return parseExit(err)
@@ -78,25 +80,48 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "simulate", file, &seatshare.ScenarioError{Field: "model.copula", Err: err})
 	}
 	pr := newProgress(stderr, "simulate")
-	pr.step("solving")
-	prob := s.planner.Problem()
-	x, err := solveAssignment(prob)
-	if err != nil {
-		pr.done()
-		return fail(stderr, "simulate", file, err)
+	seats := s.planner.Seats()
+	w := make([]float64, len(seats))
+	what := "the optimal plan"
+	if *propFile != "" {
+		what = "the proposal " + *propFile
+		proposal, err := readProposal(*propFile)
+		if err != nil {
+			return fail(stderr, "simulate", *propFile, err)
+		}
+		pr.step("scoring the proposal")
+		ev, err := s.planner.Evaluate(context.Background(), proposal)
+		if err != nil {
+			pr.done()
+			return fail(stderr, "simulate", *propFile, err)
+		}
+		for _, v := range ev.Violations {
+			fmt.Fprintf(stderr, "seatshare simulate: NOTE: the proposal breaks %s\n", v)
+		}
+		for i, se := range ev.Seats { // sorted by SeatID, as seats are
+			w[i] = se.W
+		}
+	} else {
+		pr.step("solving")
+		prob := s.planner.Problem()
+		x, err := solveAssignment(prob)
+		if err != nil {
+			pr.done()
+			return fail(stderr, "simulate", file, err)
+		}
+		for i := range seats {
+			for _, o := range prob.Items[i].Options {
+				if o.Agent == x[i] {
+					w[i] = o.Weight
+				}
+			}
+		}
 	}
 	// The same probabilities, state indices and random stream as
 	// seatshare.Planner.Plan, so the numbers agree with "seatshare plan".
-	seats := s.planner.Seats()
-	w := make([]float64, len(seats))
 	states := make([]int, len(seats))
 	expected := 0.0
 	for i, sw := range seats {
-		for _, o := range prob.Items[i].Options {
-			if o.Agent == x[i] {
-				w[i] = o.Weight
-			}
-		}
 		expected += w[i]
 		if i > 0 {
 			states[i] = states[i-1]
@@ -127,15 +152,16 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		err = writeJSON(stdout, struct {
 			Illustrative bool                         `json:"illustrative"`
 			Scenario     string                       `json:"scenario"`
+			Plan         string                       `json:"plan"`
 			Seats        int                          `json:"seats"`
 			Expected     float64                      `json:"expected"`
 			Simulation   *seatshare.SimulationSummary `json:"simulation"`
-		}{s.illustrative, sc.Name, len(seats), expected, sum})
+		}{s.illustrative, sc.Name, what, len(seats), expected, sum})
 	case "csv":
 		err = writeDistributionCSV(stdout, sum)
 	default:
 		s.banner(stdout)
-		err = writeSimulation(stdout, sc, cop, len(seats), expected, sum)
+		err = writeSimulation(stdout, sc, what, cop, len(seats), expected, sum)
 	}
 	if err != nil {
 		return fail(stderr, "simulate", "", err)
@@ -161,12 +187,12 @@ func summarise(d *scoring.Distribution, spec seatshare.SimulationSpec, target in
 }
 
 // writeSimulation writes the summary and the distribution for people.
-func writeSimulation(w io.Writer, sc *seatshare.Scenario, cop scoring.Copula, seats int, expected float64, sum *seatshare.SimulationSummary) error {
+func writeSimulation(w io.Writer, sc *seatshare.Scenario, what string, cop scoring.Copula, seats int, expected float64, sum *seatshare.SimulationSummary) error {
 	name := sc.Name
 	if name == "" {
 		name = "(unnamed scenario)"
 	}
-	fmt.Fprintf(w, "Distribution of the alliance's total seats under the optimal plan: %s\n", name)
+	fmt.Fprintf(w, "Distribution of the alliance's total seats under %s: %s\n", what, name)
 	fmt.Fprintf(w, "Expected wins (sum of the win probabilities): %.2f of %d seats\n", expected, seats)
 	fmt.Fprintf(w, "%d simulated elections, seed %d; seats move together through a Gaussian copula\n"+
 		"(national loading %g, state loading %g), each keeping its own win probability\n\n",
