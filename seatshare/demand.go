@@ -51,68 +51,26 @@ type constraint struct {
 }
 
 // buildProblem turns the planner's weights and the scenario's demands,
-// locks, vetoes, rows, and the demands and locks its rules generate into
-// p.problem and p.constraints.
-func (p *Planner) buildProblem(sitting [][]Pin, quotas [][]Demand) error {
+// locks, vetoes, rows, and what its rules enforce (enf[i] for rules[i])
+// into p.problem and p.constraints.
+func (p *Planner) buildProblem(enf []Enforcement) error {
 	s := p.scenario
-	agent := make(map[string]int, len(p.agents))
-	for a, m := range p.agents {
-		agent[m] = a
-	}
-	prob := &solver.Problem{Agents: slices.Clone(p.agents)}
+	b := p.newBuilder(&solver.Problem{Agents: slices.Clone(p.agents)})
 	for _, sw := range p.seats {
 		it := solver.Item{Name: sw.ID.String()}
 		for _, o := range sw.Options {
-			it.Options = append(it.Options, solver.Option{Agent: agent[o.Party], Weight: o.W})
+			it.Options = append(it.Options, solver.Option{Agent: b.agent[o.Party], Weight: o.W})
 		}
-		prob.Items = append(prob.Items, it)
-	}
-	groups := make(map[string]int)
-	groupOf := func(field string, ss SeatSet) (int, string, int, error) {
-		items, name, err := p.resolve(field, ss)
-		if err != nil {
-			return 0, "", 0, err
-		}
-		if len(items) == len(p.seats) {
-			return solver.AllItems, name, len(items), nil
-		}
-		if g, ok := groups[name]; ok {
-			return g, name, len(items), nil
-		}
-		g := len(prob.Groups)
-		groups[name] = g
-		prob.Groups = append(prob.Groups, solver.Group{Name: name, Items: items})
-		return g, name, len(items), nil
-	}
-	addDemand := func(f string, d Demand) error {
-		g, set, n, err := groupOf(f, d.SeatSet)
-		if err != nil {
-			return err
-		}
-		if d.Min > n {
-			return serr(f+".min", "%d exceeds the %d seats of %s", d.Min, n, set)
-		}
-		b := solver.Bound{Agent: agent[d.Party], Group: g, Min: d.Min, Max: solver.Unlimited}
-		if d.Max != nil {
-			b.Max = *d.Max
-		}
-		name := d.Name
-		if name == "" {
-			name = d.Party + " " + describeBounds(d.Min, d.Max) + " in " + set
-		}
-		b.Name = name
-		p.constraints = append(p.constraints, constraint{kind: DemandKind, field: f, name: name, party: d.Party, set: set, index: len(prob.Bounds)})
-		prob.Bounds = append(prob.Bounds, b)
-		return nil
+		b.prob.Items = append(b.prob.Items, it)
 	}
 	for i, d := range s.Demands {
-		if err := addDemand(fmt.Sprintf("demands[%d]", i), d); err != nil {
+		if err := b.demand(fmt.Sprintf("demands[%d]", i), d); err != nil {
 			return err
 		}
 	}
-	for r, ds := range quotas {
-		for _, d := range ds {
-			if err := addDemand(fmt.Sprintf("rules[%d]", r), d); err != nil {
+	for r, e := range enf {
+		for _, d := range e.Demands {
+			if err := b.demand(fmt.Sprintf("rules[%d]", r), d); err != nil {
 				return err
 			}
 		}
@@ -122,7 +80,7 @@ func (p *Planner) buildProblem(sitting [][]Pin, quotas [][]Demand) error {
 		row := solver.Row{Sense: mustSense(r.Sense), RHS: r.RHS}
 		var words []string
 		for j, t := range r.Terms {
-			g, set, _, err := groupOf(fmt.Sprintf("%s.terms[%d]", f, j), t.SeatSet)
+			g, set, _, err := b.group(fmt.Sprintf("%s.terms[%d]", f, j), t.SeatSet)
 			if err != nil {
 				return err
 			}
@@ -130,7 +88,7 @@ func (p *Planner) buildProblem(sitting [][]Pin, quotas [][]Demand) error {
 			if t.Coef != nil {
 				c = *t.Coef
 			}
-			row.Terms = append(row.Terms, solver.Term{Agent: agent[t.Party], Group: g, Coef: c})
+			row.Terms = append(row.Terms, solver.Term{Agent: b.agent[t.Party], Group: g, Coef: c})
 			words = append(words, termWords(j, c, t.Party, set))
 		}
 		name := r.Name
@@ -138,61 +96,173 @@ func (p *Planner) buildProblem(sitting [][]Pin, quotas [][]Demand) error {
 			name = strings.Join(words, " ") + " " + r.Sense + " " + strconv.FormatFloat(r.RHS, 'g', -1, 64)
 		}
 		row.Name = name
-		p.constraints = append(p.constraints, constraint{kind: RowKind, field: f, name: name, set: strings.Join(words, " "), index: len(prob.Rows)})
-		prob.Rows = append(prob.Rows, row)
+		p.constraints = append(p.constraints, constraint{kind: RowKind, field: f, name: name, set: strings.Join(words, " "), index: len(b.prob.Rows)})
+		b.prob.Rows = append(b.prob.Rows, row)
 	}
-	locked := make(map[solver.Pair]bool)
-	addPin := func(kind ConstraintKind, field string, pin Pin) error {
-		item, ok := p.seatIndex(SeatID{pin.State, pin.No})
-		if !ok {
-			return serr(field+".pc_no", "no seat %s/%d among the scenario's seats", pin.State, pin.No)
-		}
-		a := agent[pin.Party]
-		if !slices.ContainsFunc(p.seats[item].Options, func(o CandidateWeight) bool { return o.Party == pin.Party }) {
-			return serr(field+".party", "party %q is not in the alliance in %s", pin.Party, pin.State)
-		}
-		pair := solver.Pair{Item: item, Agent: a}
-		seat := p.seats[item]
-		name := pin.Party + " in " + seatLabel(seat.ID, seat.Name)
-		c := constraint{kind: kind, field: field, party: pin.Party, set: seatLabel(seat.ID, seat.Name)}
-		if kind == LockKind {
-			if locked[pair] {
-				return nil // a rule's lock repeating an explicit one adds nothing
+	for r, e := range enf {
+		for _, row := range e.Rows {
+			if err := b.row(fmt.Sprintf("rules[%d]", r), row); err != nil {
+				return err
 			}
-			locked[pair] = true
-			c.name, c.index = "lock "+name, len(prob.Locks)
-			prob.Locks = append(prob.Locks, pair)
-		} else {
-			c.name, c.index = "veto "+name, len(prob.Vetoes)
-			prob.Vetoes = append(prob.Vetoes, pair)
 		}
-		if pin.Reason != "" {
-			c.name += " (" + pin.Reason + ")"
-		}
-		p.constraints = append(p.constraints, c)
-		return nil
 	}
 	for i, pin := range s.Locks {
-		if err := addPin(LockKind, fmt.Sprintf("locks[%d]", i), pin); err != nil {
+		if err := b.pin(LockKind, fmt.Sprintf("locks[%d]", i), pin); err != nil {
 			return err
 		}
 	}
-	for r, pins := range sitting {
-		for _, pin := range pins {
-			if err := addPin(LockKind, fmt.Sprintf("rules[%d]", r), pin); err != nil {
+	for r, e := range enf {
+		for _, pin := range e.Locks {
+			if err := b.pin(LockKind, fmt.Sprintf("rules[%d]", r), pin); err != nil {
 				return err
 			}
 		}
 	}
 	for i, pin := range s.Vetoes {
-		if err := addPin(VetoKind, fmt.Sprintf("vetoes[%d]", i), pin); err != nil {
+		if err := b.pin(VetoKind, fmt.Sprintf("vetoes[%d]", i), pin); err != nil {
 			return err
 		}
 	}
-	if err := prob.Validate(); err != nil {
+	for r, e := range enf {
+		for _, pin := range e.Vetoes {
+			if err := b.pin(VetoKind, fmt.Sprintf("rules[%d]", r), pin); err != nil {
+				return err
+			}
+		}
+	}
+	if err := b.prob.Validate(); err != nil {
 		return fmt.Errorf("seatshare: internal error: building the solver problem: %w", err)
 	}
-	p.problem = prob
+	p.problem = b.prob
+	return nil
+}
+
+// builder adds constraints to a solver problem of p, recording each in
+// p.constraints.
+type builder struct {
+	p      *Planner
+	prob   *solver.Problem
+	agent  map[string]int
+	groups map[string]int
+	locked map[solver.Pair]bool
+}
+
+// newBuilder returns a builder that adds to prob, whose groups and locks
+// it takes over.
+func (p *Planner) newBuilder(prob *solver.Problem) *builder {
+	b := &builder{p: p, prob: prob, agent: make(map[string]int, len(p.agents)), groups: make(map[string]int), locked: make(map[solver.Pair]bool)}
+	for a, m := range p.agents {
+		b.agent[m] = a
+	}
+	for g, gr := range prob.Groups {
+		b.groups[gr.Name] = g
+	}
+	for _, l := range prob.Locks {
+		b.locked[l] = true
+	}
+	return b
+}
+
+// group returns the group of a seat set (solver.AllItems for every seat),
+// its name and its number of seats, adding the group when it is new.
+func (b *builder) group(field string, ss SeatSet) (int, string, int, error) {
+	items, name, err := b.p.resolve(field, ss)
+	if err != nil {
+		return 0, "", 0, err
+	}
+	if len(items) == len(b.p.seats) {
+		return solver.AllItems, name, len(items), nil
+	}
+	if g, ok := b.groups[name]; ok {
+		return g, name, len(items), nil
+	}
+	g := len(b.prob.Groups)
+	b.groups[name] = g
+	b.prob.Groups = append(b.prob.Groups, solver.Group{Name: name, Items: items})
+	return g, name, len(items), nil
+}
+
+// demand adds d as a bound; f names it in errors and reports.
+func (b *builder) demand(f string, d Demand) error {
+	a, ok := b.agent[d.Party]
+	if !ok || d.Party == SeparateOption {
+		return serr(f+".party", "party %q is not an alliance member", d.Party)
+	}
+	g, set, n, err := b.group(f, d.SeatSet)
+	if err != nil {
+		return err
+	}
+	if d.Min > n {
+		return serr(f+".min", "%d exceeds the %d seats of %s", d.Min, n, set)
+	}
+	if d.Min < 0 {
+		return serr(f+".min", "%d is negative", d.Min)
+	}
+	if d.Max != nil && *d.Max < d.Min {
+		return serr(f+".max", "%d is below the min %d", *d.Max, d.Min)
+	}
+	bd := solver.Bound{Agent: a, Group: g, Min: d.Min, Max: solver.Unlimited}
+	if d.Max != nil {
+		bd.Max = *d.Max
+	}
+	name := d.Name
+	if name == "" {
+		name = d.Party + " " + describeBounds(d.Min, d.Max) + " in " + set
+	}
+	bd.Name = name
+	b.p.constraints = append(b.p.constraints, constraint{kind: DemandKind, field: f, name: name, party: d.Party, set: set, index: len(b.prob.Bounds)})
+	b.prob.Bounds = append(b.prob.Bounds, bd)
+	return nil
+}
+
+// row adds a rule's row, given in the indices of the planner's problem.
+func (b *builder) row(f string, r solver.Row) error {
+	for j, t := range r.Pairs {
+		if t.Item < 0 || t.Item >= len(b.prob.Items) || t.Agent < 0 || t.Agent >= len(b.prob.Agents) {
+			return serr(fmt.Sprintf("%s.pairs[%d]", f, j), "pair (%d, %d) is not a seat and agent of the planner", t.Item, t.Agent)
+		}
+	}
+	for j, t := range r.Terms {
+		if t.Agent < 0 || t.Agent >= len(b.prob.Agents) || (t.Group != solver.AllItems && (t.Group < 0 || t.Group >= len(b.prob.Groups))) {
+			return serr(fmt.Sprintf("%s.terms[%d]", f, j), "term (agent %d, group %d) is not in the planner's problem", t.Agent, t.Group)
+		}
+	}
+	r.Pairs, r.Terms = slices.Clone(r.Pairs), slices.Clone(r.Terms)
+	b.p.constraints = append(b.p.constraints, constraint{kind: RowKind, field: f, name: r.Name, set: "rule row", index: len(b.prob.Rows)})
+	b.prob.Rows = append(b.prob.Rows, r)
+	return nil
+}
+
+// pin adds a lock or a veto; field names it in errors and reports.
+func (b *builder) pin(kind ConstraintKind, field string, pin Pin) error {
+	p := b.p
+	item, ok := p.seatIndex(SeatID{pin.State, pin.No})
+	if !ok {
+		return serr(field+".pc_no", "no seat %s/%d among the scenario's seats", pin.State, pin.No)
+	}
+	a := b.agent[pin.Party]
+	if !slices.ContainsFunc(p.seats[item].Options, func(o CandidateWeight) bool { return o.Party == pin.Party }) {
+		return serr(field+".party", "party %q is not in the alliance in %s", pin.Party, pin.State)
+	}
+	pair := solver.Pair{Item: item, Agent: a}
+	seat := p.seats[item]
+	name := pin.Party + " in " + seatLabel(seat.ID, seat.Name)
+	c := constraint{kind: kind, field: field, party: pin.Party, set: seatLabel(seat.ID, seat.Name)}
+	if kind == LockKind {
+		if b.locked[pair] {
+			return nil // a rule's lock repeating an explicit one adds nothing
+		}
+		b.locked[pair] = true
+		c.name, c.index = "lock "+name, len(b.prob.Locks)
+		b.prob.Locks = append(b.prob.Locks, pair)
+	} else {
+		c.name, c.index = "veto "+name, len(b.prob.Vetoes)
+		b.prob.Vetoes = append(b.prob.Vetoes, pair)
+	}
+	if pin.Reason != "" {
+		c.name += " (" + pin.Reason + ")"
+	}
+	p.constraints = append(p.constraints, c)
 	return nil
 }
 
@@ -281,14 +351,12 @@ func (p *Planner) sittingPins(field string, e *Election, pm *PartyMap) ([]Pin, e
 // into the integers scoring.Quotas takes.
 const quotaScale = 1e6
 
-// quotaDemands returns the demands of a "quota" rule: in each state of the
-// planner, each member in the alliance there gets between the floor and
-// the ceiling of its quota of the state's seats; and each member's exact
-// quotas summed over the states. e is the rule's election
-// (nil for claim "numbers"); field names the rule in errors.
-func (p *Planner) quotaDemands(field string, r Rule, e *Election, pm *PartyMap) ([]Demand, map[string]float64, error) {
-	var out []Demand
-	entitled := make(map[string]float64)
+// quotaRule returns the QuotaRule of a scenario's "quota" rule: in each
+// state of the planner, each member in the alliance there gets between the
+// floor and the ceiling of its quota of the state's seats. e is the rule's
+// election (nil for claim "numbers"); field names the rule in errors.
+func (p *Planner) quotaRule(field string, r Rule, e *Election, pm *PartyMap) (*QuotaRule, error) {
+	out := &QuotaRule{Claim: r.Claim, Year: r.Year}
 	for lo := 0; lo < len(p.seats); {
 		st := p.seats[lo].ID.State
 		hi := lo
@@ -315,7 +383,7 @@ func (p *Planner) quotaDemands(field string, r Rule, e *Election, pm *PartyMap) 
 			}
 			c, ok := e.Constituency(sw.ID)
 			if !ok {
-				return nil, nil, serr(field+".year", "the %d election has no seat %v", e.Year, sw.ID)
+				return nil, serr(field+".year", "the %d election has no seat %v", e.Year, sw.ID)
 			}
 			switch r.Claim {
 			case "votes":
@@ -346,28 +414,19 @@ func (p *Planner) quotaDemands(field string, r Rule, e *Election, pm *PartyMap) 
 		house := hi - lo
 		qs, err := scoring.Quotas(votes, house)
 		if err != nil {
-			return nil, nil, serr(field, "no member has a claim (%s) in %s", r.Claim, st)
+			return nil, serr(field, "no member has a claim (%s) in %s", r.Claim, st)
 		}
-		what := r.Claim
-		if r.Year > 0 {
-			what = fmt.Sprintf("%s in %d", r.Claim, r.Year)
-		}
-		for k, m := range members {
-			q := qs[k]
+		sq := StateQuota{State: st, Seats: house, Members: members, Claims: votes}
+		for _, q := range qs {
 			exact, _ := q.Exact.Float64()
-			entitled[m] += exact
-			ceil := q.Ceil
-			out = append(out, Demand{
-				Name:    fmt.Sprintf("%s within quota in %s: %d-%d (quota %.2f of %d seats by %s)", m, st, q.Floor, q.Ceil, exact, house, what),
-				Party:   m,
-				SeatSet: SeatSet{State: st},
-				Min:     q.Floor,
-				Max:     &ceil,
-			})
+			sq.Exact = append(sq.Exact, exact)
+			sq.Floor = append(sq.Floor, q.Floor)
+			sq.Ceil = append(sq.Ceil, q.Ceil)
 		}
+		out.States = append(out.States, sq)
 		lo = hi
 	}
-	return out, entitled, nil
+	return out, nil
 }
 
 // parseSense returns the solver sense written as s.

@@ -72,6 +72,7 @@ type Planner struct {
 	seats       []SeatWeights
 	problem     *solver.Problem
 	constraints []constraint
+	rules       []boundRule // the scenario's rules, then PlanSettings.Rules in derived planners
 }
 
 // NewPlanner validates s, loads its base elections (and the elections its
@@ -231,8 +232,16 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 			return nil, serr(fmt.Sprintf("separate[%d]", i), "no seats of state %q among the scenario's seats", st)
 		}
 	}
-	sitting := make([][]Pin, len(s.Rules))
-	quotas := make([][]Demand, len(s.Rules))
+	// Planners built from this one (coalitions, robustness, individual
+	// rationality) reuse the elections already loaded; the cache is not
+	// written after the rules' elections are loaded.
+	cached := func(year int) (*Election, error) {
+		if e, ok := cache[year]; ok {
+			return e, nil
+		}
+		return src(year)
+	}
+	enf := make([]Enforcement, len(s.Rules))
 	for i, r := range s.Rules {
 		f := fmt.Sprintf("rules[%d]", i)
 		var e *Election
@@ -241,31 +250,39 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 				return nil, err
 			}
 		}
+		var rule LinearRule
 		switch r.Kind {
 		case "sitting":
-			sitting[i], err = p.sittingPins(f, e, pm)
+			var pins []Pin
+			pins, err = p.sittingPins(f, e, pm)
+			rule = &SittingRule{Year: r.Year, Seats: pins}
 		case "quota":
-			var entitled map[string]float64
-			quotas[i], entitled, err = p.quotaDemands(f, r, e, pm)
-			if p.entitlement == nil {
-				p.entitlement = entitled
+			var q *QuotaRule
+			if q, err = p.quotaRule(f, r, e, pm); err == nil {
+				rule = q
+				if p.entitlement == nil {
+					p.entitlement = q.Entitlement()
+				}
+			}
+		case "individual-rationality":
+			p.src = cached
+			var ir *IndividualRationality
+			if ir, err = p.IndividualRationality(context.Background()); err == nil {
+				rule = ir
 			}
 		}
 		if err != nil {
 			return nil, err
 		}
+		p.rules = append(p.rules, boundRule{field: f, rule: rule})
+		if enf[i], err = rule.Enforce(p); err != nil {
+			return nil, err
+		}
 	}
-	if err := p.buildProblem(sitting, quotas); err != nil {
+	if err := p.buildProblem(enf); err != nil {
 		return nil, err
 	}
-	// Planners built from this one (coalitions, robustness) reuse the
-	// elections already loaded; the cache is not written after this.
-	p.src = func(year int) (*Election, error) {
-		if e, ok := cache[year]; ok {
-			return e, nil
-		}
-		return src(year)
-	}
+	p.src = cached
 	return p, nil
 }
 
@@ -303,6 +320,12 @@ type Plan struct {
 	// Constraints lists the demands, rows, locks and vetoes, in that order,
 	// each with its price.
 	Constraints []ConstraintPlan `json:"constraints"`
+	// Fairness reports each fairness rule (the scenario's, then
+	// PlanSettings.Rules): its violations and, when enforced, its price.
+	Fairness []RuleCheck `json:"fairness"`
+	// Proportionality measures the split state by state against the
+	// claims of the scenario's first quota rule; nil without one.
+	Proportionality []StateProportionality `json:"proportionality,omitempty"`
 	// Simulation summarises the distribution of the total; nil when the
 	// scenario asks for no simulation.
 	Simulation *SimulationSummary `json:"simulation"`
@@ -456,12 +479,27 @@ type PlanSettings struct {
 	// solve per alternative, the bulk of the work on a national plan); the
 	// alternatives are then listed with a nil Cost.
 	NoSwitchCosts bool
+	// Rules are fairness rules of the caller's own, beside the scenario's.
+	// Each is checked on the plan (Plan.Fairness, field
+	// "settings.rules[i]"); a LinearRule is also enforced, its constraints
+	// listed and priced with the others, and its price of fairness
+	// reported.
+	Rules []FairnessRule
 }
 
-// PlanWith is Plan with settings; a nil s means the defaults.
+// PlanWith is Plan with settings; a nil s means the defaults. It returns a
+// *ScenarioError when a rule of s cannot be enforced on the planner (a
+// demand or pin naming a seat or party it does not have).
 func (p *Planner) PlanWith(ctx context.Context, s *PlanSettings) (*Plan, error) {
 	if s == nil {
 		s = &PlanSettings{}
+	}
+	if len(s.Rules) > 0 {
+		q, err := p.withRules(s.Rules)
+		if err != nil {
+			return nil, err
+		}
+		p = q
 	}
 	if len(p.seats) == 0 {
 		return nil, serr("alliance", "no member is in the alliance in any seat of the scenario")
@@ -519,6 +557,12 @@ func (p *Planner) PlanWith(ctx context.Context, s *PlanSettings) (*Plan, error) 
 		return nil, err
 	}
 	if plan.Constraints, err = p.price(ctx, res); err != nil {
+		return nil, err
+	}
+	if plan.Fairness, err = p.checkRules(ctx, plan, res); err != nil {
+		return nil, err
+	}
+	if plan.Proportionality, err = p.proportionality(plan); err != nil {
 		return nil, err
 	}
 	if plan.Simulation, err = p.simulate(plan); err != nil {

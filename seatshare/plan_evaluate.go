@@ -184,10 +184,7 @@ func (p *Planner) violations(x []int) []string {
 			value = fmt.Sprintf("%d seats", n)
 		case RowKind:
 			r := prob.Rows[c.index]
-			lhs := 0.0
-			for _, t := range r.Terms {
-				lhs += t.Coef * float64(counts(t.Agent, t.Group))
-			}
+			lhs := rowLHS(r, x, counts)
 			switch r.Sense {
 			case solver.LessEq:
 				broken = lhs > r.RHS

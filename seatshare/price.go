@@ -40,10 +40,7 @@ func (p *Planner) price(ctx context.Context, res *solver.Result) ([]ConstraintPl
 			dropped.Bounds = slices.Delete(dropped.Bounds, c.index, c.index+1)
 		case RowKind:
 			r := prob.Rows[c.index]
-			lhs := 0.0
-			for _, t := range r.Terms {
-				lhs += t.Coef * float64(counts(t.Agent, t.Group))
-			}
+			lhs := rowLHS(r, res.Assignment, counts)
 			cp.Value = lhs
 			cp.Binding = lhs == r.RHS
 			relaxed = cloneProblem(prob)
@@ -259,4 +256,19 @@ func (p *Planner) Frontier(ctx context.Context, party string, set SeatSet, lo, h
 		out = append(out, FrontierPoint{Seats: k, Feasible: true, Expected: res.Objective})
 	}
 	return out, nil
+}
+
+// rowLHS returns the left-hand side of r under assignment x, with counts
+// from p.counts(x): its terms' counts and its pairs' indicators.
+func rowLHS(r solver.Row, x []int, counts func(a, g int) int) float64 {
+	lhs := 0.0
+	for _, t := range r.Terms {
+		lhs += t.Coef * float64(counts(t.Agent, t.Group))
+	}
+	for _, t := range r.Pairs {
+		if x[t.Item] == t.Agent {
+			lhs += t.Coef
+		}
+	}
+	return lhs
 }

@@ -67,6 +67,15 @@ const (
 	// kind, name, party, set, value, binding, relaxed_gain (empty for locks
 	// and vetoes), dropped_gain.
 	ConstraintTable
+	// FairnessTable has one row per fairness rule: field, rule, enforced,
+	// violations (each as Violation.String, joined by "; "), best, fair,
+	// price and relative_price (the price of fairness; empty when the
+	// rule is not enforced).
+	FairnessTable
+	// ProportionalityTable has one row per state of Plan.Proportionality:
+	// state, claim, gallagher, loosemore_hanby, wprop1_fails and wef1_fails
+	// (joined by "; ").
+	ProportionalityTable
 )
 
 // WriteCSV writes one table of p as CSV with a header line. Probabilities
@@ -101,6 +110,20 @@ func WriteCSV(w io.Writer, p *Plan, t Table) error {
 				relaxed = f6(*c.Relaxed)
 			}
 			cw.Write([]string{c.Field, c.Kind.String(), c.Name, c.Party, c.Set, strconv.FormatFloat(c.Value, 'g', -1, 64), strconv.FormatBool(c.Binding), relaxed, f6(c.Dropped)})
+		}
+	case FairnessTable:
+		cw.Write([]string{"field", "rule", "enforced", "violations", "best", "fair", "price", "relative_price"})
+		for _, rc := range p.Fairness {
+			best, fair, price, rel := "", "", "", ""
+			if pr := rc.Price; pr != nil {
+				best, fair, price, rel = f6(pr.Best), f6(pr.Fair), f6(pr.Absolute), f6(pr.Relative)
+			}
+			cw.Write([]string{rc.Field, rc.Name, strconv.FormatBool(rc.Enforced), joinViolations(rc.Violations), best, fair, price, rel})
+		}
+	case ProportionalityTable:
+		cw.Write([]string{"state", "claim", "gallagher", "loosemore_hanby", "wprop1_fails", "wef1_fails"})
+		for _, sp := range p.Proportionality {
+			cw.Write([]string{sp.State, sp.Claim, f6(sp.Gallagher), f6(sp.LoosemoreHanby), strings.Join(sp.WPROP1, "; "), strings.Join(sp.WEF1, "; ")})
 		}
 	default:
 		return fmt.Errorf("seatshare: unknown table %d", t)
@@ -170,9 +193,36 @@ func WriteTable(w io.Writer, p *Plan) error {
 			if c.Relaxed != nil {
 				relaxed = fmt.Sprintf("%.4f", *c.Relaxed)
 			}
-			rows = append(rows, []string{c.Field, c.Name, strconv.FormatFloat(c.Value, 'g', -1, 64), yesNo(c.Binding), relaxed, fmt.Sprintf("%.4f", c.Dropped)})
+			rows = append(rows, []string{c.Field, c.Name, fmtNum(c.Value), yesNo(c.Binding), relaxed, fmt.Sprintf("%.4f", c.Dropped)})
 		}
 		ew.columns(rows, "llrlrr")
+	}
+
+	if len(p.Fairness) > 0 {
+		ew.printf("\nFairness rules (price of fairness = best expected wins without the rule - with it, and as %% of the best)\n")
+		rows = [][]string{{"field", "rule", "enforced", "violations", "best", "fair", "price", "price %"}}
+		for _, rc := range p.Fairness {
+			best, fair, price, rel := "-", "-", "-", "-"
+			if pr := rc.Price; pr != nil {
+				best, fair, price, rel = fmt.Sprintf("%.4f", pr.Best), fmt.Sprintf("%.4f", pr.Fair), fmt.Sprintf("%.4f", pr.Absolute), fmt.Sprintf("%.2f", 100*pr.Relative)
+			}
+			rows = append(rows, []string{rc.Field, rc.Name, yesNo(rc.Enforced), strconv.Itoa(len(rc.Violations)), best, fair, price, rel})
+		}
+		ew.columns(rows, "llllrrrr")
+		for _, rc := range p.Fairness {
+			for _, v := range rc.Violations {
+				ew.printf("  %s violation: %s\n", rc.Field, v)
+			}
+		}
+	}
+	if len(p.Proportionality) > 0 {
+		ew.printf("\nProportionality of the split against the claim of the first quota rule (indices in %% of seats;\n" +
+			"WPROP1: seats + 1 >= proportional share; WEF1: no envy after removing one seat)\n")
+		rows = [][]string{{"state", "claim", "Gallagher", "Loosemore-Hanby", "WPROP1", "WEF1"}}
+		for _, sp := range p.Proportionality {
+			rows = append(rows, []string{sp.State, sp.Claim, fmt.Sprintf("%.2f", 100*sp.Gallagher), fmt.Sprintf("%.2f", 100*sp.LoosemoreHanby), passFail(sp.WPROP1), passFail(sp.WEF1)})
+		}
+		ew.columns(rows, "llrrll")
 	}
 
 	ew.printf("\nSeats (strength = the party's base vote share in %%, and how it was estimated; P = win probability;\n" +
@@ -380,4 +430,21 @@ func WriteWeightsCSV(w io.Writer, seats []SeatWeights) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// joinViolations writes violations as one field.
+func joinViolations(vs []Violation) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = v.String()
+	}
+	return strings.Join(s, "; ")
+}
+
+// passFail writes "pass" for no failures and the failures otherwise.
+func passFail(fails []string) string {
+	if len(fails) == 0 {
+		return "pass"
+	}
+	return "fail: " + strings.Join(fails, "; ")
 }

@@ -287,17 +287,23 @@ type Term struct {
 	Coef *float64 `json:"coef,omitempty"`
 }
 
-// Rule generates demands. Two kinds exist:
+// Rule is a fairness rule in a scenario document. NewPlanner turns each
+// into its FairnessRule value (see Planner.Rules), which generates the
+// demands that enforce it and checks the plan. Three kinds exist:
 //
-//   - "sitting": every seat of the scenario won in Year by an alliance
-//     member that is in the alliance there is locked to that member.
-//   - "quota": in each state of the scenario, each member's seats lie
-//     within the floor and ceiling of its exact quota of the state's seats,
-//     seats*claim/total over the members in the alliance there (see
-//     scoring.Quotas). Claim says what the quota is proportional to: "votes"
-//     (the members' votes in Year), "wins" (seats won in Year), "seconds"
-//     (seats where the party came second in Year) or "numbers" (the counts
-//     in Numbers, such as MLAs, with Year 0).
+//   - "sitting" (SittingRule): every seat of the scenario won in Year by an
+//     alliance member that is in the alliance there is locked to that
+//     member.
+//   - "quota" (QuotaRule): in each state of the scenario, each member's
+//     seats lie within the floor and ceiling of its exact quota of the
+//     state's seats, seats*claim/total over the members in the alliance
+//     there (see scoring.Quotas). Claim says what the quota is proportional
+//     to: "votes" (the members' votes in Year), "wins" (seats won in Year),
+//     "seconds" (seats where the party came second in Year) or "numbers"
+//     (the counts in Numbers, such as MLAs, with Year 0).
+//   - "individual-rationality" (IndividualRationality): each member's
+//     expected wins are at least what it expects alone, v({member}); no
+//     Year, Claim or Numbers.
 type Rule struct {
 	Kind  string `json:"kind"`
 	Year  int    `json:"year,omitempty"`
@@ -830,8 +836,13 @@ func (r *Rule) validate(f string, members []string) error {
 		default:
 			return serr(f+".claim", "unknown claim %q (want \"votes\", \"wins\", \"seconds\" or \"numbers\")", r.Claim)
 		}
+	case "individual-rationality":
+		if r.Claim != "" || r.Numbers != nil || r.Year != 0 {
+			return serr(f+".claim", "an individual-rationality rule takes no year, claim or numbers")
+		}
+		return nil
 	default:
-		return serr(f+".kind", "unknown rule %q (want \"sitting\" or \"quota\")", r.Kind)
+		return serr(f+".kind", "unknown rule %q (want \"sitting\", \"quota\" or \"individual-rationality\")", r.Kind)
 	}
 	if r.Year <= 0 {
 		return serr(f+".year", "%d is not a year", r.Year)

@@ -158,6 +158,11 @@ func checkPlan(t failer, pl *seatshare.Planner, plan *seatshare.Plan) {
 		for _, tm := range r.Terms {
 			lhs += tm.Coef * float64(count(tm.Agent, tm.Group))
 		}
+		for _, pt := range r.Pairs {
+			if x[pt.Item] == pt.Agent {
+				lhs += pt.Coef
+			}
+		}
 		ok := map[solver.Sense]bool{solver.LessEq: lhs <= r.RHS+1e-9, solver.GreaterEq: lhs >= r.RHS-1e-9, solver.Equal: lhs == r.RHS}[r.Sense]
 		if !ok {
 			t.Errorf("row %d %q: lhs %v violates %v %v", i, r.Name, lhs, r.Sense, r.RHS)
@@ -312,7 +317,7 @@ func TestBadScenarios(t *testing.T) {
 		{"veto pc_no", "constituency numbers start at 1", edit(func(m map[string]any) { obj(m, "vetoes", 0)["pc_no"] = 0 }), pre + "vetoes[0].pc_no: 0 is not a constituency number"},
 		{"row sense", "three senses", edit(func(m map[string]any) { obj(m, "rows", 0)["sense"] = "=>" }), pre + `rows[0].sense: "=>" is not "<=", ">=" or "="`},
 		{"row coef", "coefficients are nonzero", edit(func(m map[string]any) { obj(m, "rows", 0, "terms", 0)["coef"] = 0 }), pre + "rows[0].terms[0].coef: 0 is not finite and nonzero"},
-		{"rule kind", "known rules only", edit(func(m map[string]any) { obj(m, "rules", 0)["kind"] = "share" }), pre + `rules[0].kind: unknown rule "share" (want "sitting" or "quota")`},
+		{"rule kind", "known rules only", edit(func(m map[string]any) { obj(m, "rules", 0)["kind"] = "share" }), pre + `rules[0].kind: unknown rule "share" (want "sitting", "quota" or "individual-rationality")`},
 		{"quota claim", "known claims only", edit(func(m map[string]any) { obj(m, "rules", 0)["kind"] = "quota"; obj(m, "rules", 0)["claim"] = "mlas" }), pre + `rules[0].claim: unknown claim "mlas" (want "votes", "wins", "seconds" or "numbers")`},
 		{"quota numbers party", "numbers are the members'", edit(func(m map[string]any) {
 			m["rules"] = []any{map[string]any{"kind": "quota", "claim": "numbers", "numbers": map[string]any{"A": 3, "R": 1}}}
