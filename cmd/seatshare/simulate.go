@@ -161,7 +161,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		err = writeDistributionCSV(stdout, sum)
 	default:
 		s.banner(stdout)
-		err = writeSimulation(stdout, sc, what, cop, len(seats), expected, sum)
+		err = writeSimulation(stdout, sc, what, len(seats), expected, sum)
 	}
 	if err != nil {
 		return fail(stderr, "simulate", "", err)
@@ -187,7 +187,7 @@ func summarise(d *scoring.Distribution, spec seatshare.SimulationSpec, target in
 }
 
 // writeSimulation writes the summary and the distribution for people.
-func writeSimulation(w io.Writer, sc *seatshare.Scenario, what string, cop scoring.Copula, seats int, expected float64, sum *seatshare.SimulationSummary) error {
+func writeSimulation(w io.Writer, sc *seatshare.Scenario, what string, seats int, expected float64, sum *seatshare.SimulationSummary) error {
 	name := sc.Name
 	if name == "" {
 		name = "(unnamed scenario)"
