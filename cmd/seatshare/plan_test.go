@@ -284,13 +284,18 @@ func TestPlanCharts(t *testing.T) {
 				}
 			}
 		}
-		var sstdout, sstderr bytes.Buffer
-		file := filepath.Join(dir, "sim."+format)
-		if code := run([]string{"simulate", "-chart", file, up}, &sstdout, &sstderr); code != 0 {
-			t.Fatalf("simulate -chart = %d: %s", code, sstderr.String())
-		}
-		if fi, err := os.Stat(file); err != nil || fi.Size() == 0 {
-			t.Errorf("simulate -chart wrote no %s: %v", file, err)
+		for _, args := range [][]string{
+			{"simulate", "-chart", filepath.Join(dir, "sim."+format), up},
+			{"frontier", "-party", "INC", "-max", "30", "-chart", filepath.Join(dir, "front."+format), up},
+		} {
+			var sstdout, sstderr bytes.Buffer
+			if code := run(args, &sstdout, &sstderr); code != 0 {
+				t.Fatalf("run(%q) = %d: %s", args, code, sstderr.String())
+			}
+			file := args[len(args)-2]
+			if fi, err := os.Stat(file); err != nil || fi.Size() == 0 || !strings.Contains(sstderr.String(), "wrote "+file) {
+				t.Errorf("run(%q) wrote no %s: %v", args, file, err)
+			}
 		}
 	}
 }
