@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -110,5 +111,21 @@ func TestRealData(t *testing.T) {
 	}
 	if sum < rep.Plan.Expected-1e-9 || math.IsNaN(sum) {
 		t.Errorf("Shapley values sum to %v, below the plan's %v", sum, rep.Plan.Expected)
+	}
+}
+
+// BenchmarkNational times the whole program on the real results: the
+// national plan with prices for every demand and switch costs, 100,000
+// simulated elections and the per-state Shapley values.
+func BenchmarkNational(b *testing.B) {
+	dir := os.Getenv(seatshare.DataEnv)
+	if dir == "" {
+		b.Skip(seatshare.DataEnv + " is not set")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := run(context.Background(), io.Discard, nil, dir); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
