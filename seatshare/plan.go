@@ -73,6 +73,8 @@ type Planner struct {
 	problem     *solver.Problem
 	constraints []constraint
 	rules       []boundRule // the scenario's rules, then PlanSettings.Rules in derived planners
+	// modelDefaults lists the model fields NewPlanner set from DefaultModel.
+	modelDefaults []string
 }
 
 // NewPlanner validates s, loads its base elections (and the elections its
@@ -94,6 +96,7 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
+	s, defaulted := s.withModelDefaults()
 	pm, _ := s.partyMap() // validated
 	settings, _ := s.Strength.settings()
 	cache := make(map[int]*Election)
@@ -113,7 +116,7 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 		cache[year] = e
 		return e, nil
 	}
-	p := &Planner{scenario: s, src: src}
+	p := &Planner{scenario: s, src: src, modelDefaults: defaulted}
 	bases := make([]Base, len(s.Bases))
 	for i, b := range s.Bases {
 		f := fmt.Sprintf("bases[%d]", i)
@@ -307,6 +310,11 @@ type Plan struct {
 	Scenario string `json:"scenario"`
 	// Bases are the base elections the strengths come from.
 	Bases []BaseInfo `json:"bases"`
+	// Model holds the model's parameters in use, and ModelDefaults the
+	// fields of it that the scenario left out and the calibrated defaults
+	// filled (see DefaultModel), such as "model.link".
+	Model         ModelSpec `json:"model"`
+	ModelDefaults []string  `json:"model_defaults"`
 	// Expected is the alliance's expected number of wins, the sum of the
 	// chosen candidates' win probabilities.
 	Expected float64 `json:"expected"`
@@ -508,7 +516,10 @@ func (p *Planner) PlanWith(ctx context.Context, s *PlanSettings) (*Plan, error) 
 	if err != nil {
 		return nil, err
 	}
-	plan := &Plan{Scenario: p.scenario.Name, Bases: slices.Clone(p.bases), Result: res}
+	plan := &Plan{Scenario: p.scenario.Name, Bases: slices.Clone(p.bases), Model: p.scenario.Model, ModelDefaults: slices.Clone(p.modelDefaults), Result: res}
+	if plan.ModelDefaults == nil {
+		plan.ModelDefaults = []string{}
+	}
 	locked := make([]bool, len(p.seats))
 	for _, l := range p.problem.Locks {
 		locked[l.Item] = true

@@ -149,6 +149,12 @@ func WriteTable(w io.Writer, p *Plan) error {
 	for _, b := range p.Bases {
 		ew.printf("  %d (weight %.2f): %s\n", b.Year, b.Weight, b.Source)
 	}
+	ew.printf("Model: %s\n", p.Model.describe())
+	if len(p.ModelDefaults) > 0 {
+		ew.printf("  calibrated defaults (seatshare.DefaultModel) for: %s\n", strings.Join(p.ModelDefaults, ", "))
+	} else {
+		ew.printf("  every parameter given by the scenario\n")
+	}
 	ew.printf("Alliance expected wins: %.2f of %d seats\n", p.Expected, len(p.Seats))
 	if s := p.Simulation; s != nil {
 		ew.printf("Simulated total (%d correlated scenarios, seed %d): mean %.2f (MC s.e. %.2f), SD %.2f seats\n",

@@ -141,16 +141,20 @@ type StrengthOptions struct {
 // ModelSpec holds the parameters of the win-probability model of
 // DESIGN.md: the margin m = V - Opp + swing + adjust and w = F(m).
 type ModelSpec struct {
-	// Transfer is the alliance's vote-transfer matrix tau; required.
-	Transfer *TransferSpec `json:"transfer"`
-	// RivalTransfer is the rival bloc's own transfer matrix; required when
-	// the rival bloc has two or more parties.
+	// Transfer is the alliance's vote-transfer matrix tau; when it (or its
+	// Default) is missing, the default rate is DefaultTransfer.
+	Transfer *TransferSpec `json:"transfer,omitempty"`
+	// RivalTransfer is the rival bloc's own transfer matrix, used when the
+	// rival bloc has two or more parties; missing means DefaultTransfer.
 	RivalTransfer *TransferSpec `json:"rival_transfer,omitempty"`
 	// Lambda is the part of the alliance's untransferred vote that goes to
-	// the rival candidate, in [0, 1]; required, and 0 without a rival.
-	Lambda *float64 `json:"lambda"`
-	// Link turns a margin into a win probability; required.
-	Link *LinkSpec `json:"link"`
+	// the rival candidate, in [0, 1], and 0 without a rival; missing means
+	// DefaultLambda.
+	Lambda *float64 `json:"lambda,omitempty"`
+	// Link turns a margin into a win probability; missing means the probit
+	// with DefaultSigma. The missing parameters are filled by NewPlanner
+	// and listed in Plan.ModelDefaults (see DefaultModel for their source).
+	Link *LinkSpec `json:"link,omitempty"`
 	// Swing moves every margin toward the alliance.
 	Swing SwingSpec `json:"swing"`
 	// Adjust adds to one candidate's margin in one seat.
@@ -163,7 +167,7 @@ type ModelSpec struct {
 // TransferSpec is a vote-transfer matrix: Default for every pair, Pairs for
 // the exceptions. Rates are in [0, 1].
 type TransferSpec struct {
-	Default *float64   `json:"default"`
+	Default *float64   `json:"default,omitempty"`
 	Pairs   []PairRate `json:"pairs,omitempty"`
 }
 
@@ -719,11 +723,10 @@ func (s *Scenario) validateBases() error {
 // validateModel checks s.Model.
 func (s *Scenario) validateModel(members []string, inScope func(field, state string) error, isMember func(field, party string) error) error {
 	m := &s.Model
-	if m.Transfer == nil {
-		return serr("model.transfer", "missing")
-	}
-	if err := m.Transfer.validate("model.transfer", members); err != nil {
-		return err
+	if m.Transfer != nil {
+		if err := m.Transfer.validate("model.transfer", members); err != nil {
+			return err
+		}
 	}
 	switch {
 	case m.RivalTransfer != nil:
@@ -733,21 +736,19 @@ func (s *Scenario) validateModel(members []string, inScope func(field, state str
 		if err := m.RivalTransfer.validate("model.rival_transfer", s.Rival); err != nil {
 			return err
 		}
-	case len(s.Rival) >= 2:
-		return serr("model.rival_transfer", "missing (the rival bloc has %d parties)", len(s.Rival))
 	}
-	if m.Lambda == nil {
-		return serr("model.lambda", "missing")
-	}
-	if l := *m.Lambda; !(l >= 0 && l <= 1) {
-		return serr("model.lambda", "%v is not in [0, 1]", l)
-	}
-	if *m.Lambda != 0 && len(s.Rival) == 0 {
-		return serr("model.lambda", "%v is nonzero without a rival bloc", *m.Lambda)
+	if m.Lambda != nil {
+		if l := *m.Lambda; !(l >= 0 && l <= 1) {
+			return serr("model.lambda", "%v is not in [0, 1]", l)
+		}
+		if *m.Lambda != 0 && len(s.Rival) == 0 {
+			return serr("model.lambda", "%v is nonzero without a rival bloc", *m.Lambda)
+		}
 	}
 	switch l := m.Link; {
-	case l == nil || (l.Probit == nil && l.Logistic == nil):
-		return serr("model.link", "missing (give probit or logistic)")
+	case l == nil:
+	case l.Probit == nil && l.Logistic == nil:
+		return serr("model.link", "empty (give probit or logistic, or leave the link out for the default)")
 	case l.Probit != nil && l.Logistic != nil:
 		return serr("model.link", "both probit and logistic are given")
 	case l.Probit != nil && !isPositive(l.Probit.Sigma):
@@ -852,11 +853,8 @@ func (r *Rule) validate(f string, members []string) error {
 
 // validate checks a transfer matrix among parties.
 func (t *TransferSpec) validate(field string, parties []string) error {
-	if t.Default == nil {
-		return serr(field+".default", "missing")
-	}
-	if d := *t.Default; !(d >= 0 && d <= 1) {
-		return serr(field+".default", "%v is not in [0, 1]", d)
+	if t.Default != nil && !(*t.Default >= 0 && *t.Default <= 1) {
+		return serr(field+".default", "%v is not in [0, 1]", *t.Default)
 	}
 	for i, p := range t.Pairs {
 		f := fmt.Sprintf("%s.pairs[%d]", field, i)

@@ -295,11 +295,11 @@ func TestBadScenarios(t *testing.T) {
 		{"party map fraction", "fractions in (0, 1]", edit(func(m map[string]any) {
 			m["party_map"] = []any{map[string]any{"from": "X", "to": []any{map[string]any{"party": "A", "fraction": 1.5}}}}
 		}), pre + "party_map[0].to[0].fraction: fraction 1.5 is not in (0, 1]"},
-		{"missing transfer", "no silent default", edit(func(m map[string]any) { delete(obj(m, "model"), "transfer") }), pre + "model.transfer: missing"},
+		{"empty link", "a link given must say which", edit(func(m map[string]any) { obj(m, "model")["link"] = map[string]any{} }), pre + "model.link: empty (give probit or logistic, or leave the link out for the default)"},
 		{"transfer rate", "rates lie in [0, 1]", edit(func(m map[string]any) { obj(m, "model", "transfer")["default"] = 1.2 }), pre + "model.transfer.default: 1.2 is not in [0, 1]"},
 		{"pair rate", "rates lie in [0, 1]", edit(func(m map[string]any) { obj(m, "model", "transfer", "pairs", 0)["rate"] = -0.1 }), pre + "model.transfer.pairs[0].rate: -0.1 is not in [0, 1]"},
 		{"pair outside bloc", "transfers are between members", edit(func(m map[string]any) { obj(m, "model", "transfer", "pairs", 0)["from"] = "R" }), pre + `model.transfer.pairs[0].from: party "R" is not in the bloc`},
-		{"rival transfer missing", "two rival parties need rates", edit(func(m map[string]any) { delete(obj(m, "model"), "rival_transfer") }), pre + "model.rival_transfer: missing (the rival bloc has 2 parties)"},
+		{"transfer default", "a rate given is a rate", edit(func(m map[string]any) { obj(m, "model", "transfer")["default"] = 1.5 }), pre + "model.transfer.default: 1.5 is not in [0, 1]"},
 		{"lambda", "lambda lies in [0, 1]", edit(func(m map[string]any) { obj(m, "model")["lambda"] = 2 }), pre + "model.lambda: 2 is not in [0, 1]"},
 		{"two links", "exactly one link", edit(func(m map[string]any) {
 			obj(m, "model", "link")["logistic"] = map[string]any{"scale": 0.05}
