@@ -58,7 +58,8 @@ type model struct {
 // The supported range: every weight must satisfy |w|/r <= 2^53, and
 // (len(p.Items) + 2*len(p.Bounds) + 2) * max|W| <= 2^60. A weight outside
 // it is a *ProblemError naming the option; a resolution that is negative,
-// NaN or infinite is a *ProblemError naming Settings.Resolution. Within the
+// NaN or infinite is a *ProblemError naming Settings.Resolution; 2^31-1 or
+// more options in all is a *ProblemError naming Items. Within the
 // range every objective, node potential and price the solver computes fits
 // in an int64 with room to spare, and an assignment optimal for the scaled
 // weights is within len(p.Items)*r of the optimum of the unrounded weights.
@@ -74,8 +75,15 @@ func newModel(p *Problem, s *Settings) (*model, error) {
 		return nil, perr("Settings.Resolution", "resolution %v is not a positive finite number", r)
 	}
 	n := len(p.Items)
-	m := &model{p: p, resolution: r, start: make([]int32, n+1)}
 	nPairs := 0
+	for _, it := range p.Items {
+		nPairs += len(it.Options)
+	}
+	if nPairs >= math.MaxInt32 {
+		return nil, perr("Items", "%d options in all; the solver indexes at most 2^31-2", nPairs)
+	}
+	m := &model{p: p, resolution: r, start: make([]int32, n+1)}
+	nPairs = 0
 	for i, it := range p.Items {
 		m.start[i] = int32(nPairs)
 		nPairs += len(it.Options)
