@@ -157,7 +157,7 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 	if err != nil {
 		return err
 	}
-	sigma := sc.Model.Link.Probit.Sigma
+	sigma := pl.Scenario().Model.Link.Probit.Sigma // the calibrated default, filled by NewPlanner
 	models := []model{
 		{fmt.Sprintf("probit, sigma %g (the scenario's)", sigma), scoring.Probit{Sigma: sigma}},
 		{fmt.Sprintf("Student's t, 3 df, scale %g", sigma), StudentT{Sigma: sigma, Nu: 3}},

@@ -94,7 +94,7 @@ func TestReweight(t *testing.T) {
 	}
 	before := pl.Problem()
 	beforeW := before.Items[0].Options[0].Weight
-	same, err := reweight(pl, scoring.Probit{Sigma: sc.Model.Link.Probit.Sigma})
+	same, err := reweight(pl, scoring.Probit{Sigma: pl.Scenario().Model.Link.Probit.Sigma})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,7 +51,10 @@ func Election(year int) (*seatshare.Election, error) {
 // Scenario returns the scenario of the uttarpradesh example: SP, INC and
 // RLD share the 80 seats of Uttar Pradesh against BJP and Apna Dal (S),
 // with 2019 and 2009 as base elections and sitting members keeping their
-// seats. The example adds INC's claim to its 2009 seats as a demand.
+// seats. The example adds INC's claim to its 2009 seats as a demand. The
+// scenario gives no transfer rates, lambda or link, so the planner uses the
+// calibrated defaults (seatshare.DefaultModel); it gives only the copula,
+// which the calibration does not fit.
 func Scenario() (*seatshare.Scenario, error) {
 	b, err := files.ReadFile("uttarpradesh.json")
 	if err != nil {
