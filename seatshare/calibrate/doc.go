@@ -101,7 +101,11 @@
 // # What the figures say
 //
 // The recommended defaults are the state-swing fit's: probit sigma 0.217,
-// default transfer rate 0.643 (both blocs), lambda 0, zero swing. Fitting
+// default transfer rate 0.643 (both blocs), lambda 0, zero swing. They are
+// seatshare's defaults (seatshare.DefaultModel), which a scenario's
+// missing model parameters take; TestDefaultsMatchFit refits them and fails
+// when the fit, rounded to three decimals, differs from seatshare's
+// constants. Fitting
 // with state swings separates the swing from the seat-level error; without
 // a swing term the fit on a wave election (the UPA fell from 262 to 60
 // seats in 2014) bends the transfer rate and lambda to lower every UPA
