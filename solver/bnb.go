@@ -64,8 +64,9 @@ type bnbNode struct {
 	parent   int
 	branch   Pair
 	lock     bool
-	warm     []int64 // constraint prices to price at first: the parent's centre
-	estimate float64 // upper bound on the scaled objective (parent's bound at creation)
+	warm     []int64      // constraint prices to price at first: the parent's centre
+	cols     []*bnbColumn // the parent's master columns, to start from
+	estimate float64      // upper bound on the scaled objective (parent's bound at creation)
 	open     bool
 	// A node proven LP-infeasible before an incumbent existed: the prices
 	// of its infeasibility ray, to be scaled once an incumbent exists.
@@ -104,7 +105,6 @@ type bnb struct {
 	scale  float64 // master cost unit, in scaled weight units
 	cRef   int64   // master cost origin
 
-	cols  []*bnbColumn
 	nodes []*bnbNode
 
 	haveInc bool
@@ -651,11 +651,12 @@ func (b *bnb) process(id int) (int, error) {
 		inLP = append(inLP, c)
 		seen[c.hash] = true
 	}
-	for _, c := range b.cols {
+	for _, c := range nd.cols {
 		if compatible(c, allowed) {
 			add(c)
 		}
 	}
+	nd.cols = nil
 	if len(inLP) == 0 {
 		// Start from the best network solution ignoring the dualised
 		// constraints.
@@ -664,7 +665,6 @@ func (b *bnb) process(id int) (int, error) {
 			return b.networkFailure(id, err)
 		}
 		c := b.newColumn(sol.pair)
-		b.cols = append(b.cols, c)
 		b.offer(sol.pair, c.cost)
 		add(c)
 	}
@@ -764,7 +764,6 @@ func (b *bnb) process(id int) (int, error) {
 		}
 		red -= y[nc]
 		if red > b.redTol() && !seen[col.hash] && round < bnbMaxColGen {
-			b.cols = append(b.cols, col)
 			add(col)
 			continue
 		}
@@ -895,7 +894,6 @@ func (b *bnb) phaseOne(id int, allowed []bool, y []float64, add func(*bnbColumn)
 		red -= y[c] * col.act[c]
 	}
 	if red > lpFeasTol && !seen[col.hash] {
-		b.cols = append(b.cols, col)
 		add(col)
 		return phaseColumn, nil
 	}
@@ -1022,8 +1020,8 @@ func (b *bnb) branch(id int, x []float64, inLP []*bnbColumn, allowed []bool, bou
 	br := Pair{Item: int(b.m.itemOf[best]), Agent: int(b.m.agent[best])}
 	lockID := len(b.nodes)
 	b.nodes = append(b.nodes,
-		&bnbNode{parent: id, branch: br, lock: true, estimate: bound, open: true, warm: warm},
-		&bnbNode{parent: id, branch: br, lock: false, estimate: bound, open: true, warm: warm})
+		&bnbNode{parent: id, branch: br, lock: true, estimate: bound, open: true, warm: warm, cols: inLP},
+		&bnbNode{parent: id, branch: br, lock: false, estimate: bound, open: true, warm: warm, cols: inLP})
 	if lockFirst {
 		return lockID, nil
 	}
