@@ -145,7 +145,7 @@ func drawResult(t *rapid.T, c Config, seat *seatshare.Constituency) {
 	slices.SortStableFunc(parties, func(a, b string) int {
 		return boolRank(slices.Contains(c.Always, a)) - boolRank(slices.Contains(c.Always, b))
 	})
-	n := rapid.IntRange(1, max(c.Candidates, len(c.Always))).Draw(t, "candidates")
+	n := rapid.IntRange(max(1, len(c.Always)), max(c.Candidates, len(c.Always))).Draw(t, "candidates")
 	var labels []string
 	next := 0 // in parties
 	for k := range n {

@@ -1,0 +1,70 @@
+package seatsharetest_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/coalitionlab/alliance/seatshare"
+	"github.com/coalitionlab/alliance/seatshare/seatsharetest"
+	"pgregory.net/rapid"
+)
+
+// TestScenarioPlans checks the promise of ScenarioWith: NewPlanner accepts
+// every drawn case, and the plan either exists and meets every constraint
+// the scenario's rules enforce, or the demands are infeasible.
+func TestScenarioPlans(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := seatsharetest.Scenario().Draw(t, "case")
+		pl, err := c.Planner()
+		if err != nil {
+			t.Fatalf("NewPlanner: %v", err)
+		}
+		plan, err := pl.Plan(context.Background())
+		if errors.Is(err, seatshare.ErrInfeasible) {
+			return
+		}
+		if err != nil {
+			t.Fatalf("Plan: %v", err)
+		}
+		if len(plan.Fairness) != len(c.Scenario.Rules) {
+			t.Fatalf("%d rule checks for %d rules", len(plan.Fairness), len(c.Scenario.Rules))
+		}
+		for _, rc := range plan.Fairness {
+			if len(rc.Violations) > 0 {
+				t.Fatalf("%s %s is enforced but violated: %v", rc.Field, rc.Name, rc.Violations)
+			}
+		}
+	})
+}
+
+// TestStrengthen checks that Strengthen adds votes to one party only and
+// leaves the case valid.
+func TestStrengthen(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := seatsharetest.ScenarioWith(seatsharetest.ScenarioConfig{NoRules: true}).Draw(t, "case")
+		votes := rapid.Int64Range(0, 10000).Draw(t, "votes")
+		s, err := c.Strengthen("A", "", votes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, con := range s.Election.Constituencies {
+			old := c.Election.Constituencies[i]
+			for _, cd := range old.Candidates {
+				want := cd.Votes
+				if cd.Party == "A" {
+					want += votes
+				}
+				if got := con.Votes(cd.Party); got != want {
+					t.Fatalf("%v %s: %d votes, want %d", con.ID(), cd.Party, got, want)
+				}
+			}
+			if con.ValidVotes != old.ValidVotes+votes {
+				t.Fatalf("%v: valid votes %d, want %d", con.ID(), con.ValidVotes, old.ValidVotes+votes)
+			}
+		}
+		if _, err := c.Strengthen("A", "", -1); err == nil {
+			t.Fatal("Strengthen by -1 votes: no error")
+		}
+	})
+}
