@@ -161,7 +161,7 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 	models := []model{
 		{fmt.Sprintf("probit, sigma %g (the scenario's)", sigma), scoring.Probit{Sigma: sigma}},
 		{fmt.Sprintf("Student's t, 3 df, scale %g", sigma), StudentT{Sigma: sigma, Nu: 3}},
-		{"skewed: sigma 0.12 below 0, 0.06 above", Skewed{Below: 0.12, Above: 0.06}},
+		{fmt.Sprintf("skewed: sigma %.3g below 0, %.3g above", 1.5*sigma, 0.75*sigma), Skewed{Below: 1.5 * sigma, Above: 0.75 * sigma}},
 	}
 	cop, err := scoring.NewCopula(sc.Model.Copula.National, sc.Model.Copula.State)
 	if err != nil {
