@@ -15,7 +15,8 @@
 // SS(UBT) 18+, NCP(SP) 8+, AAP 4+ in Delhi, DMK 20+).
 //
 // Base strengths come from 2019 (weight 0.7) with 2014 as a second base
-// (0.3), splitting the votes of each year's alliances among their partners.
+// (0.3), splitting the votes of each year's alliances among their partners;
+// the win-probability model is the calibrated default (seatshare.DefaultModel).
 // The program prints the plan's per-party and per-state tables, every
 // demand with its price, 100,000 simulated elections with correlated
 // swings, and each member's Shapley value, computed exactly state by state
@@ -117,7 +118,6 @@ var demands = []demand{
 // scenario builds the national scenario; punjab lists INC's 2019 wins in
 // Punjab.
 func scenario(punjab []seatshare.SeatRef) *seatshare.Scenario {
-	f := func(x float64) *float64 { return &x }
 	sc := &seatshare.Scenario{
 		Name:  "INDIA bloc 2024, all states",
 		Rival: rival,
@@ -148,12 +148,10 @@ func scenario(punjab []seatshare.SeatRef) *seatshare.Scenario {
 			{From: "SHS", To: []seatshare.Successor{{Party: "SHS(UBT)", Fraction: 0.5}, {Party: "SHS", Fraction: 0.5}}},
 			{From: "NCP", To: []seatshare.Successor{{Party: "NCP(SP)", Fraction: 0.5}, {Party: "NCP", Fraction: 0.5}}},
 		},
+		// The link, transfer rates and lambda are left to the calibrated
+		// defaults of seatshare.DefaultModel; the copula is a choice.
 		Model: seatshare.ModelSpec{
-			Transfer:      &seatshare.TransferSpec{Default: f(0.6)},
-			RivalTransfer: &seatshare.TransferSpec{Default: f(0.8)},
-			Lambda:        f(0.2),
-			Link:          &seatshare.LinkSpec{Probit: &seatshare.ProbitSpec{Sigma: 0.08}},
-			Copula:        &seatshare.CopulaSpec{National: 0.5, State: 0.5},
+			Copula: &seatshare.CopulaSpec{National: 0.5, State: 0.5},
 		},
 		Target:     272,
 		Simulation: seatshare.SimulationSpec{Scenarios: 100000, Seed: 2024},
@@ -391,6 +389,9 @@ func writeTable(w io.Writer, rep report) error {
 	fmt.Fprintf(&b, "Seat-sharing plan: %s\nBase strengths from:\n", p.Scenario)
 	for _, base := range p.Bases {
 		fmt.Fprintf(&b, "  %d (weight %.2f): %s\n", base.Year, base.Weight, base.Source)
+	}
+	if l := p.Model.Link; l != nil && l.Probit != nil && p.Model.Transfer != nil && p.Model.Lambda != nil {
+		fmt.Fprintf(&b, "Model: probit sigma %g, transfer rate %g, lambda %g (defaulted: %s)\n", l.Probit.Sigma, *p.Model.Transfer.Default, *p.Model.Lambda, strings.Join(p.ModelDefaults, ", "))
 	}
 	fmt.Fprintf(&b, "Alliance expected wins: %.2f of %d seats\n", p.Expected, len(p.Seats))
 	if s := p.Simulation; s != nil {
