@@ -64,7 +64,8 @@ type BaseInfo struct {
 type Planner struct {
 	scenario    *Scenario
 	src         Source
-	agents      []string           // the solver's agents: the members, then SeparateOption if any seat has it
+	agents      []string           // the solver's agents: the members, then SeparateOption if any seat has it, then the friendly fights
+	friendly    []friendlyPair     // the friendly fights' agents, in agent order
 	entitlement map[string]float64 // exact quotas of the first quota rule, nil without one
 	bases       []BaseInfo
 	strength    *Strength
@@ -234,6 +235,9 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 		if !slices.ContainsFunc(p.seats, func(sw SeatWeights) bool { return sw.ID.State == st }) {
 			return nil, serr(fmt.Sprintf("separate[%d]", i), "no seats of state %q among the scenario's seats", st)
 		}
+	}
+	if err := p.addFriendly(mod); err != nil {
+		return nil, err
 	}
 	// Planners built from this one (coalitions, robustness, individual
 	// rationality) reuse the elections already loaded; the cache is not
@@ -550,6 +554,16 @@ func (p *Planner) PlanWith(ctx context.Context, s *PlanSettings) (*Plan, error) 
 		sp.Regret = best - o.W
 		plan.Seats = append(plan.Seats, sp)
 		plan.Expected += o.W
+		if f := a - p.friendlyBase(); f >= 0 && len(p.friendly) > 0 {
+			// A friendly fight counts for both members.
+			fp := p.friendly[f]
+			parts := fp.parts[i]
+			parties[fp.a].Seats++
+			parties[fp.b].Seats++
+			parties[fp.a].Expected += parts[0]
+			parties[fp.b].Expected += parts[1]
+			continue
+		}
 		parties[a].Seats++
 		parties[a].Expected += o.W
 	}
@@ -561,8 +575,8 @@ func (p *Planner) PlanWith(ctx context.Context, s *PlanSettings) (*Plan, error) 
 		}
 	}
 	plan.Separate = PartyPlan{Party: SeparateOption}
-	if len(parties) > len(p.members) {
-		plan.Separate = parties[len(p.members)]
+	if k := slices.Index(p.agents, SeparateOption); k >= 0 {
+		plan.Separate = parties[k]
 	}
 	if err := p.switchCosts(ctx, res, plan.Seats, !s.NoSwitchCosts); err != nil {
 		return nil, err
@@ -621,7 +635,7 @@ func (p *Planner) infeasible(prob *solver.Problem, ie *solver.InfeasibleError) e
 		}
 		name := fmt.Sprintf("%v %d", kind, c.Index)
 		for _, k := range p.constraints {
-			if k.kind == kind && k.index == c.Index {
+			if k.kind == kind && k.index == c.Index || kind == RowKind && k.rows != nil && slices.Contains(k.rows[:], c.Index) {
 				name = k.field + " " + k.name
 				break
 			}

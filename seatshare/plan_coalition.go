@@ -467,7 +467,11 @@ func (g *CoalitionGame) weights(i int, s scoring.Coalition) ([]CandidateWeight, 
 		}
 		opts = append(opts, sep)
 	}
-	return opts, nil
+	ff, err := g.friendlyOptions(i, s, cands, names, blocs)
+	if err != nil {
+		return nil, fmt.Errorf("seatshare: %w", err)
+	}
+	return append(opts, ff...), nil
 }
 
 // outsiders returns the bloc of the members out (two or more) under
@@ -502,7 +506,13 @@ func (g *CoalitionGame) outsiders(shares []float64, out scoring.Coalition) scori
 // and involve only s's members.
 func (g *CoalitionGame) solve(ctx context.Context, s scoring.Coalition, lo, hi int) (float64, error) {
 	p := g.p
-	agentIn := func(a int) bool { return a < len(p.members) && s.Has(a) }
+	// A friendly fight is in when both its members are.
+	agentIn := func(a int) bool {
+		if f := a - p.friendlyBase(); f >= 0 && len(p.friendly) > 0 {
+			return s.Has(p.friendly[f].a) && s.Has(p.friendly[f].b)
+		}
+		return a < len(p.members) && s.Has(a)
+	}
 	prob := &solver.Problem{Agents: p.agents}
 	index := make([]int, hi-lo) // new item index of seat lo+j, or -1
 	for j := range index {
@@ -583,7 +593,10 @@ func (g *CoalitionGame) constrain(prob, full *solver.Problem, lo, hi int, index 
 rows:
 	for _, r := range full.Rows {
 		for _, t := range r.Terms {
-			if !agentIn(t.Agent) || !inRange(t.Group) {
+			// A friendly fight's term (added to a member's) counts 0 when
+			// the fight is out.
+			isFight := t.Agent >= g.p.friendlyBase() && len(g.p.friendly) > 0
+			if !isFight && !agentIn(t.Agent) || !inRange(t.Group) {
 				continue rows
 			}
 		}
@@ -856,6 +869,7 @@ func restrict(s *Scenario, in map[string]bool, withDemands bool) *Scenario {
 	tr.Pairs = slices.DeleteFunc(slices.Clone(tr.Pairs), func(pr PairRate) bool { return !in[pr.From] || !in[pr.To] })
 	r.Model.Transfer = &tr
 	r.Model.Adjust = slices.DeleteFunc(slices.Clone(s.Model.Adjust), func(a Adjustment) bool { return !in[a.Party] })
+	r.Friendly = slices.DeleteFunc(slices.Clone(s.Friendly), func(f FriendlyFight) bool { return !in[f.Parties[0]] || !in[f.Parties[1]] })
 	r.Demands, r.Rows, r.Locks, r.Vetoes, r.Rules = nil, nil, nil, nil, nil
 	if !withDemands {
 		return &r

@@ -178,9 +178,8 @@ func (p *Planner) violations(x []int) []string {
 		var value string
 		switch c.kind {
 		case DemandKind:
-			b := prob.Bounds[c.index]
-			n := counts(b.Agent, b.Group)
-			broken = n < b.Min || (b.Max != solver.Unlimited && n > b.Max)
+			var n int
+			n, _, broken = p.demandValue(c, counts)
 			value = fmt.Sprintf("%d seats", n)
 		case RowKind:
 			r := prob.Rows[c.index]

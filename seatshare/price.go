@@ -26,10 +26,12 @@ func (p *Planner) price(ctx context.Context, res *solver.Result) ([]ConstraintPl
 		var relaxed, dropped *solver.Problem
 		switch c.kind {
 		case DemandKind:
-			b := prob.Bounds[c.index]
-			n := counts(b.Agent, b.Group)
-			cp.Value = float64(n)
-			cp.Binding = (b.Min > 0 && n == b.Min) || (b.Max != solver.Unlimited && n == b.Max)
+			n, binding, _ := p.demandValue(c, counts)
+			cp.Value, cp.Binding = float64(n), binding
+			if c.rows != nil {
+				relaxed, dropped = relaxFriendly(prob, *c.rows)
+				break
+			}
 			relaxed = cloneProblem(prob)
 			rb := &relaxed.Bounds[c.index]
 			rb.Min = max(rb.Min-1, 0)

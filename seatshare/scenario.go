@@ -53,6 +53,10 @@ type Scenario struct {
 	// probability standing alone against everyone else). The option is
 	// labelled SeparateOption in plans; demands do not count it.
 	Separate []string `json:"separate,omitempty"`
+	// Friendly lists the friendly fights allowed: in the seats of each, two
+	// members may both contest, as an option that counts for both (see
+	// FriendlyFight).
+	Friendly []FriendlyFight `json:"friendly,omitempty"`
 	// Rival lists the parties of the rival bloc. In each seat the rival
 	// member with the largest base strength (the first listed on a tie) is
 	// the rival candidate and the others transfer to it. Empty means no
@@ -618,6 +622,9 @@ func (s *Scenario) Validate() error {
 		if d.Min == 0 && d.Max == nil {
 			return serr(f, "neither min nor max is given")
 		}
+	}
+	if err := validateFriendly(s.Friendly, isMember, inScope); err != nil {
+		return err
 	}
 	for _, pins := range []struct {
 		name string
