@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 	"pgregory.net/rapid"
 
+	"github.com/coalitionlab/alliance/scoring"
 	"github.com/coalitionlab/alliance/seatshare"
 )
 
@@ -184,5 +185,50 @@ func TestPropFriendlyBruteForce(t *testing.T) {
 				t.Fatalf("demands[%d]: reported value %v, counted %d", i, c.Value, n)
 			}
 		}
+		// Coalition values with the fights: the fast path matches a
+		// planner rebuilt for each sub-alliance, and the Shapley values
+		// add up.
+		g, err := pl.Coalitions(seatshare.CoalitionSettings{WithDemands: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		for c := scoring.Coalition(1); c < 8; c++ {
+			want, werr := g.RebuiltValue(ctx, c)
+			got, gerr := g.Value(ctx, members(c))
+			if werr != nil || gerr != nil {
+				continue // compared in TestPropCoalitionMatchesRebuild
+			}
+			if math.Abs(got-want) > 1e-6 {
+				t.Fatalf("v(%v) = %v, rebuilt %v", members(c), got, want)
+			}
+		}
+		all, err := g.Value(ctx, []string{"A", "B", "C"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if math.Abs(all-plan.Expected) > 1e-6 {
+			t.Fatalf("v(all) with demands %v, plan %v", all, plan.Expected)
+		}
 	})
+}
+
+func TestReadScenarioFriendly(t *testing.T) {
+	const doc = `{"alliance": [{"party": "A"}, {"party": "B"}], "friendly": [{"parties": ["A", "B"], "state": "X"}],
+"bases": [{"year": 2019, "weight": 1}],
+"model": {"transfer": {"default": 0.5}, "lambda": 0, "link": {"probit": {"sigma": 0.1}}}}`
+	s, err := seatshare.ReadScenario(strings.NewReader(doc), "friendly.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []seatshare.FriendlyFight{{Parties: []string{"A", "B"}, SeatSet: seatshare.SeatSet{State: "X"}}}
+	if diff := cmp.Diff(want, s.Friendly); diff != "" {
+		t.Errorf("Friendly mismatch (-want +got):\n%s", diff)
+	}
+	bad := strings.Replace(doc, `["A", "B"]`, `["A", "Q"]`, 1)
+	_, err = seatshare.ReadScenario(strings.NewReader(bad), "friendly.json")
+	var se *seatshare.ScenarioError
+	if !errors.As(err, &se) || se.Field != "friendly[0].parties[1]" {
+		t.Errorf("error %v, want one naming friendly[0].parties[1]", err)
+	}
 }
