@@ -170,25 +170,36 @@ func (nw *network) newState(w []int64) *flowState {
 	n := len(nw.itemStart) - 1
 	nSlots := len(nw.slotHeap)
 	nHeaps := len(nw.heapFrom)
+	k, entries := nw.nNodes, len(nw.itemNode)
+	// Few large allocations rather than many: the arrays of one type are
+	// cut from one block.
+	i32 := make([]int32, entries+n+nSlots+nHeaps+5*k)
+	i64 := make([]int64, entries+nHeaps+5*k)
+	flags := make([]bool, 2*k)
+	take32 := func(m int) []int32 { x := i32[:m:m]; i32 = i32[m:]; return x }
+	take64 := func(m int) []int64 { x := i64[:m:m]; i64 = i64[m:]; return x }
 	fs := &flowState{
 		nw:        nw,
 		w:         w,
-		bestPair:  make([]int32, len(nw.itemNode)),
-		bestW:     make([]int64, len(nw.itemNode)),
-		at:        make([]int32, n),
-		slotPos:   make([]int32, nSlots),
+		bestPair:  take32(entries),
+		bestW:     take64(entries),
+		at:        take32(n),
+		slotPos:   take32(nSlots),
 		heap:      make([]heapEntry, nw.heapStart[nHeaps]),
-		heapLen:   make([]int32, nHeaps),
-		topKey:    make([]int64, nHeaps),
-		x:         make([]int32, nw.nNodes),
-		e:         make([]int64, nw.nNodes),
-		pot:       make([]int64, nw.nNodes),
-		dist:      make([]int64, nw.nNodes),
-		settled:   make([]bool, nw.nNodes),
-		isPending: make([]bool, nw.nNodes),
-		predNode:  make([]int32, nw.nNodes),
-		predArc:   make([]int32, nw.nNodes),
-		pq:        newNodeQueue(nw.nNodes),
+		heapLen:   take32(nHeaps),
+		topKey:    take64(nHeaps),
+		x:         take32(k),
+		e:         take64(k),
+		pot:       take64(k),
+		dist:      take64(k),
+		settled:   flags[:k:k],
+		isPending: flags[k:],
+		predNode:  take32(k),
+		predArc:   take32(k),
+	}
+	fs.pq = nodeQueue{d: take64(k), h: take32(k)[:0], pos: take32(k)}
+	for v := range fs.pq.pos {
+		fs.pq.pos[v] = -1
 	}
 	return fs
 }
@@ -604,14 +615,6 @@ type nodeQueue struct {
 	d   []int64 // d[v]: key of node v while queued
 	h   []int32 // heap of nodes
 	pos []int32 // pos[v]: index of v in h, -1 when not queued
-}
-
-func newNodeQueue(n int) nodeQueue {
-	q := nodeQueue{d: make([]int64, n), h: make([]int32, 0, n), pos: make([]int32, n)}
-	for v := range q.pos {
-		q.pos[v] = -1
-	}
-	return q
 }
 
 func (q *nodeQueue) reset() {
