@@ -8,32 +8,6 @@ import (
 	"slices"
 )
 
-// Apportionment, disproportionality, fairness and coalition values.
-//
-// This half of the package works on plain counts. [Apportion] and
-// [ApportionRat] share a house of seats among parties by one of six
-// [Method] values, in exact integer arithmetic (math/big): no seat depends on
-// floating-point rounding. A tie for the last seats is reported as a
-// [*TieError] listing every valid result, unless
-// [ApportionSettings.TieBreak] asks for the documented deterministic
-// tie-break. Divisor methods return a divisor certificate that
-// [CheckDivisor] verifies.
-//
-// [Quotas] gives each party's exact quota with its floor and ceiling and
-// [CheckQuota] reports quota violations of any allocation; [Gallagher],
-// [LoosemoreHanby], [SainteLagueIndex], [DHondtIndex] and [EffectiveParties]
-// measure disproportionality and fragmentation.
-//
-// [WPROP1], [WEF1], [SeatsWPROP1], [SeatsWEF1] and [IndividualRationality]
-// check a split against entitlements and list every violation with its
-// numbers; [NewPriceOfFairness] measures what a rule costs.
-//
-// Coalition games are given as a callback v over a [Coalition] bitmask:
-// [Shapley] (exact, up to [MaxExactPlayers] players), [ShapleyAmong] (exact
-// among a subset, for games that add up over states), [ShapleySample]
-// (permutation sampling with a confidence interval), [Banzhaf] and
-// [CheckCore].
-
 // Method is an apportionment method: a rule that turns vote counts and a
 // house size into whole seats. The zero value is not a method.
 //

@@ -1,8 +1,9 @@
 // Package scoring holds the election mathematics of the module, on plain
 // numbers: win probabilities, correlated swings, apportionment,
 // disproportionality, fairness of a split, forecast scores and coalition
-// values. It imports nothing of package seatshare; seatshare fills its inputs
-// from results and a scenario, and so can any other caller.
+// values. Every input is a plain number indexed by party and seat (or a count
+// per party). It imports nothing of package seatshare; seatshare fills its
+// inputs from results and a scenario, and so can any other caller.
 //
 // # Win probability
 //
@@ -26,12 +27,13 @@
 //
 // [Apportion] and [ApportionRat] share a house among parties by one of six
 // [Method] values (Hamilton, D'Hondt, Sainte-Laguë, modified Sainte-Laguë,
-// Huntington-Hill, Adams) in exact integer arithmetic: no seat depends on
-// floating-point rounding. A tie for the last seats is a [*TieError] that
-// lists every valid result, unless [ApportionSettings] asks for the documented
-// tie-break. Divisor methods return a divisor certificate that
-// [CheckDivisor] verifies. [Quotas] and [CheckQuota] give exact quotas and
-// quota violations; [Gallagher], [LoosemoreHanby], [SainteLagueIndex],
+// Huntington-Hill, Adams) in exact integer arithmetic (math/big): no seat
+// depends on floating-point rounding. A tie for the last seats is a
+// [*TieError] that lists every valid result, unless
+// [ApportionSettings.TieBreak] asks for the documented tie-break. Divisor
+// methods return a divisor certificate that [CheckDivisor] verifies.
+// [Quotas] gives each party's exact quota with its floor and ceiling and
+// [CheckQuota] reports the quota violations of any allocation; [Gallagher], [LoosemoreHanby], [SainteLagueIndex],
 // [DHondtIndex] and [EffectiveParties] measure disproportionality and
 // fragmentation.
 //

@@ -1,23 +1,3 @@
-// This file and its siblings link*.go, copula*.go, simulate*.go and
-// poissonbinomial*.go hold the probability half of package scoring:
-//
-//   - [Margin] computes the alliance-arithmetic margin of one candidate in one
-//     seat from standalone vote shares, vote-transfer matrices ([Transfer]),
-//     the rival bloc's own arithmetic, the untransferred vote that leaks to the
-//     rival (lambda), parties contesting alone, a state swing and a per-seat
-//     adjustment.
-//   - A [Link] ([Probit], [Logistic] or the caller's own) turns a margin into a
-//     win probability.
-//   - A Gaussian [Copula] (national, state and seat loadings) correlates the
-//     seats while keeping every seat's marginal win probability; [Simulate]
-//     draws seeded, GOMAXPROCS-independent Monte Carlo scenarios of the total
-//     and returns its whole [Distribution] with Monte Carlo standard errors.
-//   - [PoissonBinomial] gives the exact distribution of the total when seats are
-//     independent.
-//
-// All inputs are plain numbers indexed by party and seat, so any caller can
-// fill them; package seatshare does so from results and a scenario.
-
 package scoring
 
 import (
