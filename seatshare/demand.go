@@ -48,10 +48,6 @@ type constraint struct {
 	party string // "" for rows
 	set   string // the seat set, in words; the seat for locks and vetoes
 	index int    // into the problem's Bounds, Rows, Locks or Vetoes
-	// rows are the ">= min" and "<= max" rows (-1 for none) of a demand
-	// whose party takes part in a friendly fight (see friendlyRows); index
-	// is then -1.
-	rows *[2]int
 }
 
 // buildProblem turns the planner's weights and the scenario's demands,
@@ -134,7 +130,6 @@ func (p *Planner) buildProblem(enf []Enforcement) error {
 			}
 		}
 	}
-	p.friendlyRows(b.prob)
 	if err := b.prob.Validate(); err != nil {
 		return fmt.Errorf("seatshare: internal error: building the solver problem: %w", err)
 	}
@@ -233,7 +228,27 @@ func (b *builder) row(f string, r solver.Row) error {
 		}
 	}
 	r.Pairs, r.Terms = slices.Clone(r.Pairs), slices.Clone(r.Terms)
-	b.p.constraints = append(b.p.constraints, constraint{kind: RowKind, field: f, name: r.Name, set: "rule row", index: len(b.prob.Rows)})
+	c := constraint{kind: RowKind, field: f, name: r.Name, index: len(b.prob.Rows)}
+	// One party's row (such as individual rationality) names the party.
+	agents := make(map[int]bool)
+	for _, t := range r.Terms {
+		agents[t.Agent] = true
+	}
+	items := make(map[int]bool)
+	for _, t := range r.Pairs {
+		agents[t.Agent] = true
+		items[t.Item] = true
+	}
+	if len(agents) == 1 {
+		for a := range agents {
+			c.party = b.prob.Agents[a]
+		}
+	}
+	c.set = fmt.Sprintf("%d terms over groups, %d seats weighted one by one", len(r.Terms), len(items))
+	if len(r.Terms) == 0 {
+		c.set = fmt.Sprintf("%d seats, weighted one by one", len(items))
+	}
+	b.p.constraints = append(b.p.constraints, c)
 	b.prob.Rows = append(b.prob.Rows, r)
 	return nil
 }

@@ -1,6 +1,7 @@
 package seatshare_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"math"
@@ -344,5 +345,50 @@ func TestScenarioRulesAsValues(t *testing.T) {
 	}
 	if len(ir.Alone) != 3 {
 		t.Errorf("individual rationality has %d values, want 3", len(ir.Alone))
+	}
+}
+
+// TestRulesGolden renders the small scenario with all three built-in
+// rules (the quota by numbers that give A three seats of Alpha, so that the rule
+// has a price) and checks the fairness and
+// proportionality reports against testdata/scenario/small.rules.*.golden
+// (regenerate with -update and read the diff).
+func TestRulesGolden(t *testing.T) {
+	s := readScenarioFile(t, "small.json")
+	s.Rules = append(s.Rules,
+		seatshare.Rule{Kind: "quota", Claim: "numbers", Numbers: map[string]int64{"A": 3, "B": 1, "C": 5}},
+		seatshare.Rule{Kind: "individual-rationality"},
+	)
+	s.Demands = nil // the quota rule and individual rationality bind instead
+	pl, err := seatshare.NewPlanner(s, smallSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := pl.Plan(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPlan(t, pl, plan)
+	for _, rc := range plan.Fairness {
+		if len(rc.Violations) > 0 {
+			t.Errorf("%s is enforced but violated: %v", rc.Field, rc.Violations)
+		}
+	}
+	var b bytes.Buffer
+	if err := seatshare.WriteTable(&b, plan); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "small.rules.table.golden", b.Bytes())
+	b.Reset()
+	if err := seatshare.WriteJSON(&b, plan); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "small.rules.json.golden", b.Bytes())
+	for name, tab := range map[string]seatshare.Table{"small.rules.fairness.csv.golden": seatshare.FairnessTable, "small.rules.proportionality.csv.golden": seatshare.ProportionalityTable} {
+		b.Reset()
+		if err := seatshare.WriteCSV(&b, plan, tab); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, name, b.Bytes())
 	}
 }
