@@ -48,6 +48,10 @@ type constraint struct {
 	party string // "" for rows
 	set   string // the seat set, in words; the seat for locks and vetoes
 	index int    // into the problem's Bounds, Rows, Locks or Vetoes
+	// rows are the ">= min" and "<= max" rows (-1 for none) of a demand
+	// whose party takes part in a friendly fight (see friendlyRows); index
+	// is then -1.
+	rows *[2]int
 }
 
 // buildProblem turns the planner's weights and the scenario's demands,
@@ -130,6 +134,7 @@ func (p *Planner) buildProblem(enf []Enforcement) error {
 			}
 		}
 	}
+	p.friendlyRows(b.prob)
 	if err := b.prob.Validate(); err != nil {
 		return fmt.Errorf("seatshare: internal error: building the solver problem: %w", err)
 	}
