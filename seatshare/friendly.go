@@ -100,7 +100,8 @@ func (p *Planner) addFriendly(mod *model) error {
 				}
 			}
 			row, _ := p.strength.SeatIndex(sw.ID)
-			o, parts, err := p.friendlyWeight(mod, row, sw.ID, cands, names, ff.Parties[0], ff.Parties[1], nil)
+			flags := func(col int) Imputation { return p.strength.Cell(row, col).Flags }
+			o, parts, err := friendlyWeight(mod, p.strength.Row(row), flags, p.strength.Parties(), sw.ID, cands, names, ff.Parties[0], ff.Parties[1], nil)
 			if err != nil {
 				return fmt.Errorf("seatshare: %w", err)
 			}
@@ -117,15 +118,13 @@ func (p *Planner) addFriendly(mod *model) error {
 }
 
 // friendlyWeight scores the friendly fight of parties x and y in a seat
-// whose eligible members are cands (strength columns) named names; row is
-// the seat's strength row. See FriendlyFight for the formula. Margin,
+// whose eligible members are cands (columns of shares) named names;
+// shares, flags and parties are the seat's strengths by column, their
+// flags and labels. See FriendlyFight for the formula. Margin,
 // Vote and Opponent are those of the member with the larger margin;
 // Strength is the two members' strengths added. parts are x's and y's
 // win probabilities scaled to add up to W.
-func (p *Planner) friendlyWeight(mod *model, row int, id SeatID, cands []int, names []string, x, y string, blocs []scoring.Bloc) (o CandidateWeight, parts [2]float64, err error) {
-	st := p.strength
-	shares := st.Row(row)
-	flags := func(col int) Imputation { return st.Cell(row, col).Flags }
+func friendlyWeight(mod *model, shares []float64, flags func(col int) Imputation, parties []string, id SeatID, cands []int, names []string, x, y string, blocs []scoring.Bloc) (o CandidateWeight, parts [2]float64, err error) {
 	out := CandidateWeight{Party: FriendlyName(x, y)}
 	sum := 0.0
 	for k, who := range []string{x, y} {
@@ -140,7 +139,7 @@ func (p *Planner) friendlyWeight(mod *model, row int, id SeatID, cands []int, na
 				c, n = append(c, cands[j]), append(n, name)
 			}
 		}
-		ws, err := mod.seatWeightsWith(id, shares, flags, st.Parties(), c, n, blocs)
+		ws, err := mod.seatWeightsWith(id, shares, flags, parties, c, n, blocs)
 		if err != nil {
 			return CandidateWeight{}, parts, err
 		}
@@ -274,9 +273,9 @@ func (p *Planner) demandValue(c constraint, counts func(a, g int) int) (n int, b
 
 // friendlyOptions returns the friendly fights' options of seat i for the
 // coalition s of a CoalitionGame: those of the pairs with both members in
-// s, scored with s's members (cands, names) as the alliance and blocs as
-// the other blocs.
-func (g *CoalitionGame) friendlyOptions(i int, s scoring.Coalition, cands []int, names []string, blocs []scoring.Bloc) ([]CandidateWeight, error) {
+// s, scored with s's members (cands, names: columns of the seat's compact
+// shares) as the alliance and blocs as the other blocs.
+func (g *CoalitionGame) friendlyOptions(i int, s scoring.Coalition, shares []float64, cands []int, names []string, blocs []scoring.Bloc) ([]CandidateWeight, error) {
 	p := g.p
 	var out []CandidateWeight
 	for k, fp := range p.friendly {
@@ -284,7 +283,7 @@ func (g *CoalitionGame) friendlyOptions(i int, s scoring.Coalition, cands []int,
 		if !s.Has(fp.a) || !s.Has(fp.b) || !slices.ContainsFunc(p.seats[i].Options, func(o CandidateWeight) bool { return o.Party == label }) {
 			continue
 		}
-		o, _, err := p.friendlyWeight(g.mod, g.rows[i], p.seats[i].ID, cands, names, p.members[fp.a], p.members[fp.b], blocs)
+		o, _, err := friendlyWeight(g.mod, shares, func(int) Imputation { return 0 }, g.parties, p.seats[i].ID, cands, names, p.members[fp.a], p.members[fp.b], blocs)
 		if err != nil {
 			return nil, err
 		}

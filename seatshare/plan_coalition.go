@@ -85,9 +85,10 @@ type CoalitionSettings struct {
 type CoalitionGame struct {
 	p        *Planner
 	settings CoalitionSettings
-	mod      *model
-	cols     []int               // strength column of each member
-	rows     []int               // strength row of each planner seat
+	mod      *model              // the model in the compact columns
+	cols     []int               // compact column of each member
+	parties  []string            // the compact columns' labels
+	shares   [][]float64         // each seat's shares in the compact columns
 	states   [][2]int            // seat ranges [lo, hi) of the states, in seat order
 	players  []scoring.Coalition // members allied in each state or named by its constraints
 	eligible []scoring.Coalition // members allied in each seat
@@ -121,24 +122,47 @@ func (p *Planner) Coalitions(s CoalitionSettings) (*CoalitionGame, error) {
 		return nil, serr("convention", "unknown convention %d", s.Convention)
 	}
 	g := &CoalitionGame{p: p, settings: s, cache: make(map[gameKey]float64)}
+	// Compact columns: the members, the rival parties, and one column
+	// holding the largest share of every other party in the seat, which
+	// is all the margin needs of parties that contest alone. A margin then
+	// costs O(M + R) rather than O(all parties of the results).
 	col := make(map[string]int)
-	for _, m := range p.members {
+	var strengthCols []int
+	for _, m := range slices.Concat(p.members, p.scenario.Rival) {
+		if _, ok := col[m]; ok {
+			continue
+		}
 		j, _ := p.strength.PartyIndex(m)
-		col[m] = j
-		g.cols = append(g.cols, j)
+		col[m] = len(g.parties)
+		g.parties = append(g.parties, m)
+		strengthCols = append(strengthCols, j)
 	}
-	for _, r := range p.scenario.Rival {
-		j, _ := p.strength.PartyIndex(r)
-		col[r] = j
+	for _, m := range p.members {
+		g.cols = append(g.cols, col[m])
 	}
+	g.parties = append(g.parties, "(others)")
 	g.mod = newModel(p.scenario, col)
 	member := make(map[string]int, len(p.members))
 	for i, m := range p.members {
 		member[m] = i
 	}
+	inCompact := make([]bool, len(p.strength.Parties()))
+	for _, j := range strengthCols {
+		inCompact[j] = true
+	}
 	for i, sw := range p.seats {
 		r, _ := p.strength.SeatIndex(sw.ID)
-		g.rows = append(g.rows, r)
+		row := p.strength.Row(r)
+		sh := make([]float64, len(g.parties))
+		for k, j := range strengthCols {
+			sh[k] = row[j]
+		}
+		for j, x := range row {
+			if !inCompact[j] {
+				sh[len(sh)-1] = max(sh[len(sh)-1], x)
+			}
+		}
+		g.shares = append(g.shares, sh)
 		var e scoring.Coalition
 		sep := false
 		for _, o := range sw.Options {
@@ -441,9 +465,8 @@ func (g *CoalitionGame) rebuilt(ctx context.Context, s scoring.Coalition) (float
 func (g *CoalitionGame) weights(i int, s scoring.Coalition) ([]CandidateWeight, error) {
 	p := g.p
 	sw := p.seats[i]
-	st := p.strength
-	shares := st.Row(g.rows[i])
-	flags := func(col int) Imputation { return st.Cell(g.rows[i], col).Flags }
+	shares := g.shares[i]
+	flags := func(int) Imputation { return 0 } // only W is used
 	var cands []int
 	var names []string
 	for k, m := range p.members {
@@ -456,18 +479,18 @@ func (g *CoalitionGame) weights(i int, s scoring.Coalition) ([]CandidateWeight, 
 	if out := g.eligible[i] &^ s; g.settings.Convention == OutsidersAllied && out.Len() > 1 {
 		blocs = []scoring.Bloc{g.outsiders(shares, out)}
 	}
-	opts, err := g.mod.seatWeightsWith(sw.ID, shares, flags, st.Parties(), cands, names, blocs)
+	opts, err := g.mod.seatWeightsWith(sw.ID, shares, flags, g.parties, cands, names, blocs)
 	if err != nil {
 		return nil, fmt.Errorf("seatshare: %w", err)
 	}
 	if g.separate[i] {
-		sep, err := g.mod.separateWith(sw.ID, shares, flags, st.Parties(), cands, names, blocs)
+		sep, err := g.mod.separateWith(sw.ID, shares, flags, g.parties, cands, names, blocs)
 		if err != nil {
 			return nil, fmt.Errorf("seatshare: %w", err)
 		}
 		opts = append(opts, sep)
 	}
-	ff, err := g.friendlyOptions(i, s, cands, names, blocs)
+	ff, err := g.friendlyOptions(i, s, shares, cands, names, blocs)
 	if err != nil {
 		return nil, fmt.Errorf("seatshare: %w", err)
 	}
