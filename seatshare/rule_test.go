@@ -392,3 +392,22 @@ func TestRulesGolden(t *testing.T) {
 		golden(t, name, b.Bytes())
 	}
 }
+
+// TestGeneratedPlansMatchBruteForce: on seatsharetest's scenarios (whose
+// rules add locks, quota bounds and the real-coefficient rows of
+// individual rationality), the plan's expected wins equal the brute-force
+// optimum of the planner's problem, and the plan is infeasible exactly
+// when brute force finds no assignment.
+func TestGeneratedPlansMatchBruteForce(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := seatsharetest.Scenario().Draw(t, "case")
+		pl, plan, ok := planUnder(t, c)
+		best, feasible := bruteForce(pl.Problem())
+		switch {
+		case ok != feasible:
+			t.Fatalf("planner feasible %v, brute force %v", ok, feasible)
+		case ok && math.Abs(plan.Expected-best) > 1e-7:
+			t.Fatalf("Expected = %v, brute force %v", plan.Expected, best)
+		}
+	})
+}
