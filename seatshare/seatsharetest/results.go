@@ -6,6 +6,14 @@
 // Generated elections are small by default (up to 3 states of up to 4
 // seats, up to 6 candidates a seat) so that rapid shrinks failures to a
 // readable case.
+//
+// Scenario and ScenarioWith draw whole planning cases (a scenario with its
+// election), so that a fairness rule of one's own can be stated as a
+// property in a few lines: "for every scenario, the optimal plan under my
+// rule satisfies my rule" (plan with seatshare.PlanSettings.Rules and call
+// the rule's Check), or "my rule is monotone in a party's strength" (compare
+// a case with Case.Strengthen's copy). See the seatshare package's
+// Example_customRule.
 package seatsharetest
 
 import (

@@ -68,3 +68,39 @@ func TestStrengthen(t *testing.T) {
 		}
 	})
 }
+
+// TestQuotaMonotone states a monotonicity property with Strengthen: under
+// a quota rule by votes, a member that gains votes in a state never loses
+// entitlement there.
+func TestQuotaMonotone(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		c := seatsharetest.ScenarioWith(seatsharetest.ScenarioConfig{NoRules: true}).Draw(t, "case")
+		c.Scenario.Rules = []seatshare.Rule{{Kind: "quota", Claim: "votes", Year: 2019}}
+		// One vote for A everywhere, so that every state has a claim.
+		c, err := c.Strengthen("A", "", 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		state := rapid.SampledFrom(c.Election.States()).Draw(t, "state")
+		stronger, err := c.Strengthen("A", state, rapid.Int64Range(1, 50000).Draw(t, "votes"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		exact := func(c *seatsharetest.Case) float64 {
+			pl, err := c.Planner()
+			if err != nil {
+				t.Fatalf("NewPlanner: %v", err)
+			}
+			for _, sq := range pl.Rules()[0].(*seatshare.QuotaRule).States {
+				if sq.State == state {
+					return sq.Exact[0] // A is the first member
+				}
+			}
+			t.Fatalf("no quota in %s", state)
+			return 0
+		}
+		if before, after := exact(c), exact(stronger); after < before-1e-9 {
+			t.Fatalf("A's quota in %s fell from %v to %v as it gained votes", state, before, after)
+		}
+	})
+}
