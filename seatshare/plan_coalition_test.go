@@ -393,3 +393,67 @@ func TestPropMonotone(t *testing.T) {
 		}
 	})
 }
+
+// TestShapleySampledWhenLarge checks the path for a game that does not
+// add up over states (a nationwide demand) with more than
+// MaxShapleyMembers members: it needs a Rand, samples with intervals, and
+// its values still add up to v(all members).
+func TestShapleySampledWhenLarge(t *testing.T) {
+	const n = seatshare.MaxShapleyMembers + 1
+	var b strings.Builder
+	b.WriteString("year,state,pc_no,pc_name,reserved,party,candidate,votes,valid_votes,electors\n")
+	s := &seatshare.Scenario{
+		Rival: []string{"R"},
+		Bases: []seatshare.BaseElection{{Year: 2019, Weight: 1}},
+		Model: seatshare.ModelSpec{
+			Transfer: &seatshare.TransferSpec{Default: ptr(0.6)},
+			Lambda:   ptr(0.2),
+			Link:     &seatshare.LinkSpec{Probit: &seatshare.ProbitSpec{Sigma: 0.08}},
+		},
+	}
+	for k := range n {
+		party := "P" + strconv.Itoa(k)
+		s.Alliance = append(s.Alliance, seatshare.Member{Party: party})
+		for _, st := range []string{"X", "Y"} {
+			b.WriteString("2019," + st + ",1,ONE,GEN," + party + ",c," + strconv.Itoa(1000+500*k) + ",100000,200000\n")
+		}
+	}
+	b.WriteString("2019,X,1,ONE,GEN,R,r,40000,100000,200000\n2019,Y,1,ONE,GEN,R,r,45000,100000,200000\n")
+	// P0 wants one of the two seats: a demand across the states.
+	s.Demands = []seatshare.Demand{{Party: "P0", Min: 1}}
+	text := b.String()
+	pl, err := seatshare.NewPlanner(s, func(int) (*seatshare.Election, error) {
+		return seatshare.ReadResults(strings.NewReader(text), "large.csv")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := pl.Coalitions(seatshare.CoalitionSettings{WithDemands: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Additive() {
+		t.Fatal("a nationwide demand, yet the game is additive")
+	}
+	ctx := context.Background()
+	if _, err := g.Shapley(ctx, nil); !errors.Is(err, seatshare.ErrInvalid) {
+		t.Fatalf("without a Rand: %v, want ErrInvalid", err)
+	}
+	res, err := g.Shapley(ctx, &seatshare.ShapleySettings{Rand: rand.New(rand.NewPCG(3, 4)), Permutations: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Method != seatshare.ShapleySampled {
+		t.Fatalf("method %v, want sampled", res.Method)
+	}
+	sum := 0.0
+	for _, v := range res.Values {
+		sum += v.Shapley
+		if v.Interval == nil || v.Interval.Lo > v.Shapley || v.Interval.Hi < v.Shapley {
+			t.Errorf("%s: %v with interval %+v", v.Party, v.Shapley, v.Interval)
+		}
+	}
+	if math.Abs(sum-res.Total) > 1e-9 {
+		t.Errorf("values sum to %v, v(all) = %v", sum, res.Total)
+	}
+}
