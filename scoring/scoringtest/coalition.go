@@ -46,8 +46,10 @@ type WeightedGame struct {
 // V returns 1 if s's weight reaches the quota, else 0.
 func (g WeightedGame) V(s scoring.Coalition) float64 {
 	w := 0
-	for _, i := range s.Members() {
-		w += g.Weights[i]
+	for i, x := range g.Weights {
+		if s.Has(i) {
+			w += x
+		}
 	}
 	if w >= g.Quota {
 		return 1
@@ -86,9 +88,11 @@ type ConvexGame struct {
 // V returns a(s) + b(s)².
 func (g ConvexGame) V(s scoring.Coalition) float64 {
 	var a, b float64
-	for _, i := range s.Members() {
-		a += g.A[i]
-		b += g.B[i]
+	for i := range g.A {
+		if s.Has(i) {
+			a += g.A[i]
+			b += g.B[i]
+		}
 	}
 	return a + b*b
 }
