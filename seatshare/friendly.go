@@ -203,10 +203,7 @@ func (p *Planner) friendlyRows(prob *solver.Problem) {
 			keep = append(keep, b)
 			continue
 		}
-		terms := []solver.Term{{Agent: b.Agent, Group: b.Group, Coef: 1}}
-		for _, fa := range fas {
-			terms = append(terms, solver.Term{Agent: fa, Group: b.Group, Coef: 1})
-		}
+		terms := friendlyTerms(b.Agent, b.Group, fas)
 		rows := [2]int{-1, -1}
 		if b.Min > 0 {
 			rows[0] = len(prob.Rows)
@@ -309,4 +306,36 @@ func relaxFriendly(prob *solver.Problem, rows [2]int) (relaxed, dropped *solver.
 		}
 	}
 	return relaxed, dropped
+}
+
+// friendlyTerms returns the terms that count member agent a's seats in
+// group g together with those of its friendly fights fas.
+func friendlyTerms(a, g int, fas []int) []solver.Term {
+	terms := []solver.Term{{Agent: a, Group: g, Coef: 1}}
+	for _, fa := range fas {
+		terms = append(terms, solver.Term{Agent: fa, Group: g, Coef: 1})
+	}
+	return terms
+}
+
+// withoutFriendlyDemands returns rows (of p.problem, or a clone in the
+// same order) without the rows of member agent a's demands on group g that
+// friendlyRows made.
+func (p *Planner) withoutFriendlyDemands(rows []solver.Row, a, g int) []solver.Row {
+	var drop []int
+	for _, c := range p.constraints {
+		if c.rows == nil {
+			continue
+		}
+		for _, r := range c.rows {
+			if r >= 0 && rows[r].Terms[0].Agent == a && rows[r].Terms[0].Group == g {
+				drop = append(drop, r)
+			}
+		}
+	}
+	slices.Sort(drop)
+	for _, r := range slices.Backward(drop) {
+		rows = slices.Delete(rows, r, r+1)
+	}
+	return rows
 }

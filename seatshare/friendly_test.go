@@ -79,6 +79,16 @@ func TestFriendlyFightByHand(t *testing.T) {
 			t.Errorf("%s: value %v binding %v relaxed %v; want 1, binding, a positive price", c.Field, c.Value, c.Binding, c.Relaxed)
 		}
 	}
+	// A's frontier counts the fight as A's seat: with A at 0 seats B
+	// contests alone (B's demand stays), at 1 the fight meets both.
+	pts, err := pl.Frontier(context.Background(), "A", seatshare.SeatSet{}, 0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantPts := []seatshare.FrontierPoint{{Seats: 0, Feasible: true, Expected: phi(0)}, {Seats: 1, Feasible: true, Expected: phi(-0.10) + phi(-0.15)}}
+	if diff := cmp.Diff(wantPts, pts, cmpopts.EquateApprox(0, 1e-8)); diff != "" {
+		t.Errorf("frontier mismatch (-want +got):\n%s", diff)
+	}
 	var b bytes.Buffer
 	if err := seatshare.WriteTable(&b, plan); err != nil {
 		t.Fatal(err)

@@ -209,7 +209,8 @@ type FrontierPoint struct {
 // Frontier returns, for each k from lo to hi, the best expected wins when
 // party gets exactly k seats of the set (the planner's problem with
 // party's demands on that exact set replaced by min = max = k; the other
-// demands stay). It returns a *ScenarioError naming the argument when
+// demands stay; a friendly fight of party's counts as its seat). It
+// returns a *ScenarioError naming the argument when
 // party is not a member, the set does not resolve, or lo > hi or lo < 0.
 // It costs hi-lo+1 solves.
 func (p *Planner) Frontier(ctx context.Context, party string, set SeatSet, lo, hi int) ([]FrontierPoint, error) {
@@ -237,10 +238,17 @@ func (p *Planner) Frontier(ctx context.Context, party string, set SeatSet, lo, h
 		}
 	}
 	base.Bounds = slices.DeleteFunc(base.Bounds, func(b solver.Bound) bool { return b.Agent == a && b.Group == g })
+	base.Rows = p.withoutFriendlyDemands(base.Rows, a, g)
 	out := make([]FrontierPoint, 0, hi-lo+1)
 	for k := lo; k <= hi; k++ {
 		prob := cloneProblem(base)
-		prob.Bounds = append(prob.Bounds, solver.Bound{Name: fmt.Sprintf("%s exactly %d in %s", party, k, name), Agent: a, Group: g, Min: k, Max: k})
+		exact := fmt.Sprintf("%s exactly %d in %s", party, k, name)
+		if fas := p.friendlyAgents(a); len(fas) > 0 {
+			// The party's friendly fights count too.
+			prob.Rows = append(prob.Rows, solver.Row{Name: exact, Terms: friendlyTerms(a, g, fas), Sense: solver.Equal, RHS: float64(k)})
+		} else {
+			prob.Bounds = append(prob.Bounds, solver.Bound{Name: exact, Agent: a, Group: g, Min: k, Max: k})
+		}
 		res, err := solver.Solve(ctx, prob, nil)
 		var ie *solver.InfeasibleError
 		switch {
