@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -12,6 +13,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/coalitionlab/alliance/seatshare"
+	"github.com/coalitionlab/alliance/seatshare/illustrative"
 	"github.com/coalitionlab/alliance/seatshare/seatsharetest"
 )
 
@@ -410,4 +412,81 @@ func TestGeneratedPlansMatchBruteForce(t *testing.T) {
 			t.Fatalf("Expected = %v, brute force %v", plan.Expected, best)
 		}
 	})
+}
+
+// BenchmarkRulesUttarPradesh builds a planner for the illustrative Uttar
+// Pradesh scenario with the quota rule (claim: 2009 wins) and plans it,
+// without switch costs, with a user's rule (SecondPlaces for INC): each
+// rule's price of fairness is one solve more. (Individual rationality is
+// left out: under the calibrated sigma the members' values alone add up to
+// more than the alliance can give them, so it is infeasible here.)
+func BenchmarkRulesUttarPradesh(b *testing.B) {
+	s, err := illustrative.Scenario()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Rules = append(s.Rules, seatshare.Rule{Kind: "quota", Claim: "wins", Year: 2009})
+	s.Simulation = seatshare.SimulationSpec{}
+	e2019, err := illustrative.Election(2019)
+	if err != nil {
+		b.Fatal(err)
+	}
+	settings := &seatshare.PlanSettings{NoSwitchCosts: true, Rules: []seatshare.FairnessRule{SecondPlaces{Party: "INC", Election: e2019}}}
+	ctx := context.Background()
+	b.ReportAllocs()
+	var plan *seatshare.Plan
+	for b.Loop() {
+		pl, err := seatshare.NewPlanner(s, illustrative.Election)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if plan, err = pl.PlanWith(ctx, settings); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(plan.Fairness)), "rules/op")
+	b.ReportMetric(plan.Fairness[len(plan.Fairness)-1].Price.Absolute, "price-of-INC-rule")
+}
+
+// TestIndividualRationalityUttarPradesh records what the rule says about
+// the illustrative Uttar Pradesh scenario under the calibrated model: the
+// members' values alone (each contesting all 80 seats against the others)
+// add up to more than the best alliance plan, so no plan gives every member
+// its value alone, and the planner says which rows conflict.
+func TestIndividualRationalityUttarPradesh(t *testing.T) {
+	ctx := context.Background()
+	s, err := illustrative.Scenario()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Simulation = seatshare.SimulationSpec{}
+	pl, err := seatshare.NewPlanner(s, illustrative.Election)
+	if err != nil {
+		t.Fatal(err)
+	}
+	best, err := pl.PlanWith(ctx, &seatshare.PlanSettings{NoSwitchCosts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ir, err := pl.IndividualRationality(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0.0
+	for _, a := range ir.Alone {
+		sum += a.Value
+	}
+	if sum <= best.Expected {
+		t.Errorf("values alone sum to %v, not above the alliance's best %v", sum, best.Expected)
+	}
+	_, err = pl.PlanWith(ctx, &seatshare.PlanSettings{Rules: []seatshare.FairnessRule{ir}})
+	var ie *seatshare.InfeasibleError
+	if !errors.As(err, &ie) || len(ie.Conflict) == 0 {
+		t.Fatalf("PlanWith(individual rationality) error %v, want an explained *InfeasibleError", err)
+	}
+	for _, c := range ie.Conflict {
+		if !strings.HasPrefix(c, "settings.rules[0] ") {
+			t.Errorf("conflict %q is not the rule's row", c)
+		}
+	}
 }
