@@ -336,7 +336,9 @@ type Plan struct {
 	// PlanSettings.Rules): its violations and, when enforced, its price.
 	Fairness []RuleCheck `json:"fairness"`
 	// Proportionality measures the split state by state against the
-	// claims of the scenario's first quota rule; nil without one.
+	// claims of the scenario's first quota rule; nil without one. A state
+	// where no member contests a seat (every seat is contested separately)
+	// has no split to measure and is left out.
 	Proportionality []StateProportionality `json:"proportionality,omitempty"`
 	// Simulation summarises the distribution of the total; nil when the
 	// scenario asks for no simulation.

@@ -299,9 +299,9 @@ type StateQuota struct {
 	// Seats is the number of seats of the state in the plan.
 	Seats int
 	// Members are the members in the alliance in the state, in member
-	// order; Claims their claims (scaled to integers: a vote is 1, a seat
-	// won or a number is 1e6 so that a split party's fraction of a seat
-	// stays exact); Exact their exact quotas and Floor, Ceil the bounds.
+	// order; Claims their claims times 1e6, rounded (so that a split
+	// party's fraction of a vote or a seat survives as an integer); Exact
+	// their exact quotas and Floor, Ceil the bounds.
 	Members     []string
 	Claims      []int64
 	Exact       []float64

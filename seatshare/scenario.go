@@ -311,7 +311,8 @@ type Term struct {
 //     (the counts in Numbers, such as MLAs, with Year 0).
 //   - "individual-rationality" (IndividualRationality): each member's
 //     expected wins are at least what it expects alone, v({member}); no
-//     Year, Claim or Numbers.
+//     Year, Claim or Numbers. NewPlanner computes the values with
+//     Planner.CoalitionValue: one more planner build and solve per member.
 type Rule struct {
 	Kind  string `json:"kind"`
 	Year  int    `json:"year,omitempty"`
