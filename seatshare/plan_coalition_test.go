@@ -457,3 +457,53 @@ func TestShapleySampledWhenLarge(t *testing.T) {
 		t.Errorf("values sum to %v, v(all) = %v", sum, res.Total)
 	}
 }
+
+// TestCoalitionGameConcurrent asks one game for every value from several
+// goroutines at once (run with -race) and compares with a fresh game.
+func TestCoalitionGameConcurrent(t *testing.T) {
+	pl, err := seatshare.NewPlanner(readScenarioFile(t, "small.json"), smallSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := seatshare.CoalitionSettings{Convention: seatshare.OutsidersAllied}
+	shared, err := pl.Coalitions(cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	got := make([][8]float64, 4)
+	done := make(chan error, len(got))
+	for w := range got {
+		go func() {
+			for c := scoring.Coalition(1); c < 8; c++ {
+				v, err := shared.Value(ctx, members(c))
+				if err != nil {
+					done <- err
+					return
+				}
+				got[w][c] = v
+			}
+			done <- nil
+		}()
+	}
+	for range got {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	fresh, err := pl.Coalitions(cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for c := scoring.Coalition(1); c < 8; c++ {
+		want, err := fresh.Value(ctx, members(c))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for w := range got {
+			if got[w][c] != want {
+				t.Errorf("goroutine %d: v(%v) = %v, want %v", w, members(c), got[w][c], want)
+			}
+		}
+	}
+}
