@@ -73,8 +73,8 @@ type CoalitionSettings struct {
 // planner's plan.
 //
 // Every v(S) is an exact solve (solver.Solve) of the planner's problem
-// restricted to S, cached, so each coalition is solved at most once per
-// game. When no demand, row or rule crosses a state (see Additive), v(S)
+// restricted to S, cached, so each coalition is solved once per game
+// (twice at most when two goroutines ask for it at the same moment). When no demand, row or rule crosses a state (see Additive), v(S)
 // is the sum over the states of S's value there, and each state's value
 // is cached by the members allied there, so a national game costs a few
 // solves per state rather than one national solve per coalition. With
