@@ -236,9 +236,6 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 			return nil, serr(fmt.Sprintf("separate[%d]", i), "no seats of state %q among the scenario's seats", st)
 		}
 	}
-	if err := p.addFriendly(mod); err != nil {
-		return nil, err
-	}
 	// Planners built from this one (coalitions, robustness, individual
 	// rationality) reuse the elections already loaded; the cache is not
 	// written after the rules' elections are loaded.
@@ -285,6 +282,11 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 		if enf[i], err = rule.Enforce(p); err != nil {
 			return nil, err
 		}
+	}
+	// The friendly fights come after the rules, which see the members'
+	// own options only.
+	if err := p.addFriendly(mod); err != nil {
+		return nil, err
 	}
 	if err := p.buildProblem(enf); err != nil {
 		return nil, err
