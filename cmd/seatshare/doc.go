@@ -7,12 +7,92 @@
 //
 // The commands:
 //
-//	solve    solve a solver-level JSON problem and print the result
-//	export   write a problem as CPLEX LP, MPS, DIMACS min-cost flow or JSON
-//	verify   check a result file against its problem with solver.Verify
+//	plan      the optimal seat-sharing plan of a scenario, with prices and charts
+//	evaluate  score a proposed plan (CSV) against the optimum
+//	explain   one seat or one demand of the optimal plan in detail
+//	simulate  the distribution of the alliance's total seats
+//	frontier  best expected wins for each seat count of one party
+//	solve     solve a solver-level JSON problem and print the result
+//	export    write a problem as CPLEX LP, MPS, DIMACS min-cost flow or JSON
+//	verify    check a result file against its problem with solver.Verify
+//	calibrate backtest and fit the win-probability model on past results
 //
 // "seatshare -h" lists the commands and "seatshare <command> -h" a command's
 // flags. Flags may come before or after the file arguments.
+//
+// The scenario commands (plan, evaluate, explain, simulate, frontier) read
+// a scenario in the JSON format of [seatshare.ReadScenario] and the real
+// results lsYYYY_candidates.csv from the directory -data, which defaults
+// to $SEATSHARE_DATA; with no directory they use the embedded ILLUSTRATIVE
+// synthetic Uttar Pradesh results of package
+// [github.com/coalitionlab/alliance/seatshare/illustrative], and without
+// SCENARIO.json (evaluate excepted) its scenario. Each prints with -format
+// table (the default), json or csv.
+//
+// # plan
+//
+//	seatshare plan [-data DIR] [-format table|json|csv] [-table seats|parties|constraints]
+//	               [-scenarios N] [-alternatives K] [-frontier PARTY [-frontier-state STATE]]
+//	               [-shapley [-shapley-samples N] [-shapley-demands]]
+//	               [-chart FILE] [-chart-dir DIR [-chart-format svg|png]] [SCENARIO.json]
+//
+// finds the plan that maximises the alliance's expected wins under the
+// scenario's demands ([seatshare.Planner.Plan]) and prints it per party, per
+// demand (whether it binds, and its price in expected wins when relaxed by
+// one seat and when dropped) and per seat (win probability, next best
+// member, switch cost), with the simulated distribution of the total
+// (-scenarios N elections; -1, the default, takes the scenario's count and
+// 0 simulates none). -alternatives lists the K next best plans (at most
+// 10), -frontier adds a party's negotiation frontier and -shapley each
+// member's Shapley value, exact or from -shapley-samples random orders
+// (needed beyond 12 members). -chart writes the distribution chart and
+// -chart-dir every chart (package
+// [github.com/coalitionlab/alliance/seatshare/chart]).
+//
+// # evaluate
+//
+//	seatshare evaluate [-data DIR] [-format table|json|csv] SCENARIO.json PROPOSAL.csv
+//
+// scores a proposed plan, a CSV file with the columns state, pc_no, party
+// and one row per seat, against the optimal plan under the same demands
+// ([seatshare.Planner.Evaluate]): the expected wins of both, the gap, the
+// demands the proposal breaks (it is scored all the same) and every
+// seat's win probability under both.
+//
+// # explain
+//
+//	seatshare explain [-data DIR] [-format table|json|csv] [SCENARIO.json] -seat STATE/NO | -demand NAME
+//
+// explains one seat of the optimal plan (each member's strength, alliance
+// vote, opponent, margin, win probability, the exact cost of switching the
+// seat to it and the other seats such a switch moves) or one demand (its
+// value, whether it binds, its price relaxed by one seat and dropped, the
+// seats that change without it and the best expected wins for nearby seat
+// counts). -seat takes STATE/NO, such as "Uttar Pradesh/36", or a seat's
+// name; -demand a field such as "demands[0]" or the name the plan lists.
+//
+// # simulate
+//
+//	seatshare simulate [-data DIR] [-format table|json|csv] [-proposal FILE.csv]
+//	                   [-scenarios N] [-seed S] [-target N] [-chart FILE] [SCENARIO.json]
+//
+// simulates the total seats of the optimal plan, or of the proposed plan
+// in -proposal, under the scenario's correlated swings (a Gaussian copula
+// under which every seat keeps its win probability) and prints the mean,
+// SD, quantiles, P(total >= target) and the distribution. Zero -scenarios,
+// -seed and -target take the scenario's values; the seed makes runs
+// reproducible.
+//
+// # frontier
+//
+//	seatshare frontier [-data DIR] [-format table|json|csv] [-state STATE] [-min k] [-max k]
+//	                   [-chart FILE] [SCENARIO.json] -party PARTY
+//
+// prints the negotiation frontier of one party ([seatshare.Planner.Frontier]):
+// for each number k of seats it could get, in -state or over all the
+// scenario's seats, the alliance's best expected wins when it gets exactly
+// k, its other demands replaced and everyone else's kept. Counts no plan
+// can meet are listed with the reason.
 //
 // # solve
 //
@@ -51,6 +131,21 @@
 // must be feasible and the certificate must prove its status in exact
 // arithmetic. It prints the verified status on stdout; a rejected result is
 // exit code 3 with the reason on stderr.
+//
+// # calibrate
+//
+//	seatshare calibrate -blocs FILE [-test-blocs FILE] [-rename OLD=NEW ...] [-folds N] [-bins N]
+//	                    [-chart FILE] BASE.csv LATER.csv [TEST.csv]
+//	seatshare calibrate -lok-sabha [-folds N] [-bins N] [-chart FILE] LS2009.csv LS2014.csv LS2019.csv
+//
+// backtests the win-probability model on results files in the format of
+// [seatshare.LoadResults]: it fits the model's parameters and the baselines
+// on BASE -> LATER by maximum likelihood, cross-validates by folds of whole
+// states and, with TEST.csv, scores the fits out of sample on LATER -> TEST
+// ([calibrate.Run]). -blocs names the alliance and rival blocs
+// ([calibrate.ReadBlocs]); -lok-sabha takes the three Lok Sabha elections
+// with the built-in UPA and NDA blocs ([calibrate.LokSabhaPairs]). It prints
+// the report as text tables; -chart draws the reliability of the forecasts.
 //
 // # Exit codes
 //
