@@ -97,6 +97,11 @@ type CoalitionGame struct {
 	groupHi  []int
 	additive bool
 	rebuild  bool
+	// quotas are the scenario's "quota" rules, apportioned anew among each
+	// coalition's members; quotaBound marks the bounds of the planner's
+	// problem that they made for the whole alliance.
+	quotas     []coalitionQuota
+	quotaBound map[int]bool
 
 	mu     sync.Mutex
 	cache  map[gameKey]float64
@@ -199,7 +204,12 @@ func (p *Planner) Coalitions(s CoalitionSettings) (*CoalitionGame, error) {
 		g.groupLo, g.groupHi = append(g.groupLo, lo), append(g.groupHi, hi)
 	}
 	if s.WithDemands {
-		g.rebuild = slices.ContainsFunc(p.scenario.Rules, func(r Rule) bool { return r.Kind != "sitting" })
+		g.rebuild = slices.ContainsFunc(p.scenario.Rules, func(r Rule) bool {
+			return r.Kind != "sitting" && (r.Kind != "quota" || len(p.friendly) > 0)
+		})
+		if !g.rebuild {
+			g.setQuotas()
+		}
 	}
 	g.additive = !g.rebuild && (!s.WithDemands || g.crossing() == "")
 	return g, nil
@@ -557,7 +567,9 @@ func (g *CoalitionGame) solve(ctx context.Context, s scoring.Coalition, lo, hi i
 		prob.Items = append(prob.Items, it)
 	}
 	if g.settings.WithDemands {
-		g.constrain(prob, p.problem, lo, hi, index, agentIn)
+		if err := g.constrain(prob, p.problem, s, lo, hi, index, agentIn); err != nil {
+			return 0, err
+		}
 	}
 	if len(prob.Items) == 0 && len(prob.Bounds) == 0 && len(prob.Rows) == 0 {
 		return 0, nil
@@ -578,7 +590,7 @@ func (g *CoalitionGame) solve(ctx context.Context, s scoring.Coalition, lo, hi i
 // constrain adds to prob the constraints of full that lie in the seats
 // [lo, hi) and involve only agents for which agentIn holds; index maps
 // seat lo+j to its item in prob (-1 when left out).
-func (g *CoalitionGame) constrain(prob, full *solver.Problem, lo, hi int, index []int, agentIn func(int) bool) {
+func (g *CoalitionGame) constrain(prob, full *solver.Problem, s scoring.Coalition, lo, hi int, index []int, agentIn func(int) bool) error {
 	whole := lo == 0 && hi == len(g.p.seats)
 	inRange := func(gr int) bool {
 		if gr == solver.AllItems {
@@ -607,8 +619,8 @@ func (g *CoalitionGame) constrain(prob, full *solver.Problem, lo, hi int, index 
 		prob.Groups = append(prob.Groups, ng)
 		return groups[gr]
 	}
-	for _, b := range full.Bounds {
-		if agentIn(b.Agent) && inRange(b.Group) {
+	for j, b := range full.Bounds {
+		if agentIn(b.Agent) && inRange(b.Group) && !g.quotaBound[j] {
 			b.Group = group(b.Group)
 			prob.Bounds = append(prob.Bounds, b)
 		}
@@ -651,6 +663,93 @@ rows:
 		return out
 	}
 	prob.Locks, prob.Vetoes = pins(full.Locks), pins(full.Vetoes)
+	return g.quotaBounds(prob, s, lo, hi, index)
+}
+
+// coalitionQuota is a "quota" rule of the scenario (field "rules[i]").
+type coalitionQuota struct {
+	field string
+	rule  *QuotaRule
+	// numbers are the rule's numbers for claim "numbers", nil otherwise.
+	numbers map[string]int64
+}
+
+// setQuotas finds the scenario's quota rules and the bounds they made.
+func (g *CoalitionGame) setQuotas() {
+	p := g.p
+	fields := make(map[string]bool)
+	for i, r := range p.scenario.Rules {
+		if r.Kind != "quota" {
+			continue
+		}
+		f := fmt.Sprintf("rules[%d]", i)
+		for _, br := range p.rules {
+			if q, ok := br.rule.(*QuotaRule); ok && br.field == f {
+				cq := coalitionQuota{field: f, rule: q}
+				if r.Claim == "numbers" {
+					cq.numbers = r.Numbers
+				}
+				g.quotas = append(g.quotas, cq)
+				fields[f] = true
+			}
+		}
+	}
+	g.quotaBound = make(map[int]bool)
+	for _, c := range p.constraints {
+		if c.kind == DemandKind && fields[c.field] && c.rows == nil {
+			g.quotaBound[c.index] = true
+		}
+	}
+}
+
+// quotaBounds adds to prob the bounds of the quota rules for coalition s
+// in the states within the seats [lo, hi): each member of s allied in a
+// state gets between the floor and the ceiling of its quota among s's
+// members there, as a planner rebuilt for s would give (a "numbers" rule
+// naming none of s's members does not apply). It returns a *ScenarioError
+// naming the rule when s's members in a state have no claim at all.
+func (g *CoalitionGame) quotaBounds(prob *solver.Problem, s scoring.Coalition, lo, hi int, index []int) error {
+	p := g.p
+	for _, cq := range g.quotas {
+		if cq.numbers != nil && !slices.ContainsFunc(g.members(s), func(m string) bool { _, ok := cq.numbers[m]; return ok }) {
+			continue
+		}
+		for _, r := range g.states {
+			if r[0] < lo || r[1] > hi {
+				continue
+			}
+			st := p.seats[r[0]].ID.State
+			sq := cq.rule.States[slices.IndexFunc(cq.rule.States, func(q StateQuota) bool { return q.State == st })]
+			var agents []int
+			var claims []int64
+			for j, m := range sq.Members {
+				if a := slices.Index(p.members, m); s.Has(a) {
+					agents, claims = append(agents, a), append(claims, sq.Claims[j])
+				}
+			}
+			if len(agents) == 0 {
+				continue
+			}
+			qs, err := scoring.Quotas(claims, sq.Seats)
+			if err != nil {
+				return serr(cq.field, "no member of %s has a claim (%s) in %s", strings.Join(g.members(s), "+"), cq.rule.Claim, st)
+			}
+			grp := solver.Group{Name: st + " (" + cq.field + ")"}
+			for i := r[0]; i < r[1]; i++ {
+				if x := index[i-lo]; x >= 0 {
+					grp.Items = append(grp.Items, x)
+				}
+			}
+			prob.Groups = append(prob.Groups, grp)
+			for j, a := range agents {
+				prob.Bounds = append(prob.Bounds, solver.Bound{
+					Name:  fmt.Sprintf("%s within quota in %s: %d-%d", p.members[a], st, qs[j].Floor, qs[j].Ceil),
+					Agent: a, Group: len(prob.Groups) - 1, Min: qs[j].Floor, Max: qs[j].Ceil,
+				})
+			}
+		}
+	}
+	return nil
 }
 
 // infeasible explains that coalition s's demands conflict, naming the
