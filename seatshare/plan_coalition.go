@@ -77,9 +77,12 @@ type CoalitionSettings struct {
 // (twice at most when two goroutines ask for it at the same moment). When no demand, row or rule crosses a state (see Additive), v(S)
 // is the sum over the states of S's value there, and each state's value
 // is cached by the members allied there, so a national game costs a few
-// solves per state rather than one national solve per coalition. With
-// WithDemands and a "quota" rule, whose numbers change with the
-// coalition, each v(S) instead rebuilds a planner for S and solves it.
+// solves per state rather than one national solve per coalition. A
+// "quota" rule is apportioned anew among S's members in each state. With
+// WithDemands and an "individual-rationality" rule (whose values change
+// with the coalition), or a quota rule together with friendly fights,
+// each v(S) instead rebuilds a planner for S (re-estimating the
+// strengths) and solves it: far slower.
 //
 // Build it with Planner.Coalitions. It is safe for concurrent use.
 type CoalitionGame struct {
@@ -220,7 +223,8 @@ func (g *CoalitionGame) Settings() CoalitionSettings { return g.settings }
 
 // Additive reports whether v adds up over the states: true without
 // demands, and with them when no demand or row counts seats of two states
-// and no rule's numbers depend on the coalition. Shapley then computes
+// and no planner is rebuilt per coalition (see CoalitionGame). Shapley
+// then computes
 // exact values state by state.
 func (g *CoalitionGame) Additive() bool { return g.additive }
 
