@@ -100,6 +100,11 @@ type Evaluation struct {
 	// Violations lists the scenario's demands, rows, locks and vetoes that
 	// the proposal breaks, by field and name, with the proposal's value.
 	Violations []string `json:"violations"`
+	// Fairness checks the proposal against each of the scenario's fairness
+	// rules (no prices: the proposal is not an optimum), and
+	// Proportionality measures its split as Plan.Proportionality does.
+	Fairness        []RuleCheck            `json:"fairness"`
+	Proportionality []StateProportionality `json:"proportionality,omitempty"`
 }
 
 // SeatEvaluation is one seat of an Evaluation.
@@ -165,6 +170,18 @@ func (p *Planner) Evaluate(ctx context.Context, proposal []Pin) (*Evaluation, er
 	}
 	ev.Gap = ev.Optimum - ev.Expected
 	ev.Violations = p.violations(x)
+	proposed := p.planOf(x)
+	for _, br := range p.rules {
+		vs := br.rule.Check(proposed)
+		if vs == nil {
+			vs = []Violation{}
+		}
+		_, linear := br.rule.(LinearRule)
+		ev.Fairness = append(ev.Fairness, RuleCheck{Field: br.field, Name: br.rule.Name(), Enforced: linear, Violations: vs})
+	}
+	if ev.Proportionality, err = p.proportionality(proposed); err != nil {
+		return nil, err
+	}
 	return ev, nil
 }
 

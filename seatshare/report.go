@@ -359,8 +359,9 @@ func yesNo(b bool) string {
 }
 
 // WriteEvaluation writes an Evaluation as a table: the proposal's and the
-// optimum's expected wins, the demands the proposal breaks, and the seats
-// where the two differ.
+// optimum's expected wins, the demands the proposal breaks, its check
+// against each fairness rule and its proportionality, and the seats where
+// the two differ.
 func WriteEvaluation(w io.Writer, ev *Evaluation) error {
 	ew := &errWriter{w: w}
 	ew.printf("Proposal: %.2f expected wins; best plan under the same demands: %.2f; gap %s\n", ev.Expected, ev.Optimum, signed4(ev.Gap))
@@ -371,6 +372,23 @@ func WriteEvaluation(w io.Writer, ev *Evaluation) error {
 		for _, v := range ev.Violations {
 			ew.printf("  %s\n", v)
 		}
+	}
+	if len(ev.Fairness) > 0 {
+		ew.printf("\nFairness rules\n")
+	}
+	for _, rc := range ev.Fairness {
+		if len(rc.Violations) == 0 {
+			ew.printf("  %s %s: met\n", rc.Field, rc.Name)
+			continue
+		}
+		ew.printf("  %s %s: %d violation(s)\n", rc.Field, rc.Name, len(rc.Violations))
+		for _, v := range rc.Violations {
+			ew.printf("    %s\n", v)
+		}
+	}
+	for _, sp := range ev.Proportionality {
+		ew.printf("  proportionality in %s against %s: Gallagher %.2f%%, Loosemore-Hanby %.2f%%, WPROP1 %s, WEF1 %s\n",
+			sp.State, sp.Claim, 100*sp.Gallagher, 100*sp.LoosemoreHanby, passFail(sp.WPROP1), passFail(sp.WEF1))
 	}
 	ew.printf("\nSeats where the proposal differs from the best plan (%d of %d; P = win probability)\n", ev.Differences, len(ev.Seats))
 	rows := [][]string{{"seat", "name", "proposed", "P", "best plan", "P", "change"}}

@@ -549,3 +549,23 @@ func (p *Planner) proportionality(plan *Plan) ([]StateProportionality, error) {
 	}
 	return out, nil
 }
+
+// planOf returns the plan of assignment x with what rules check: each
+// seat's party and win probability, each member's seats and expected wins.
+func (p *Planner) planOf(x []int) *Plan {
+	plan := &Plan{Scenario: p.scenario.Name}
+	parties := make([]PartyPlan, len(p.agents))
+	for a, m := range p.agents {
+		parties[a].Party = m
+	}
+	for i, sw := range p.seats {
+		k := slices.IndexFunc(sw.Options, func(o CandidateWeight) bool { return o.Party == p.agents[x[i]] })
+		o := sw.Options[k]
+		plan.Seats = append(plan.Seats, SeatPlan{ID: sw.ID, Name: sw.Name, Category: sw.Category, Party: o.Party, Strength: o.Strength, Flags: o.Flags, W: o.W, Margin: o.Margin, Opponent: o.Opponent})
+		plan.Expected += o.W
+		parties[x[i]].Seats++
+		parties[x[i]].Expected += o.W
+	}
+	plan.Parties = parties[:len(p.members)]
+	return plan
+}

@@ -490,3 +490,51 @@ func TestIndividualRationalityUttarPradesh(t *testing.T) {
 		}
 	}
 }
+
+// TestEvaluateFairness: a proposal is checked against the scenario's
+// rules, with the numbers of each violation.
+func TestEvaluateFairness(t *testing.T) {
+	ctx := context.Background()
+	s := readScenarioFile(t, "small.json")
+	s.Rules = append(s.Rules, seatshare.Rule{Kind: "quota", Claim: "numbers", Numbers: map[string]int64{"A": 3, "B": 1, "C": 5}})
+	pl, err := seatshare.NewPlanner(s, smallSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := pl.PlanWith(ctx, &seatshare.PlanSettings{NoSwitchCosts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var proposal []seatshare.Pin
+	for _, sp := range plan.Seats {
+		proposal = append(proposal, seatshare.Pin{State: sp.ID.State, No: sp.ID.No, Party: sp.Party})
+	}
+	ev, err := pl.Evaluate(ctx, proposal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rc := range ev.Fairness {
+		if len(rc.Violations) != 0 {
+			t.Errorf("the optimal plan as a proposal breaks %s: %v", rc.Field, rc.Violations)
+		}
+	}
+	if diff := cmp.Diff(plan.Proportionality, ev.Proportionality); diff != "" {
+		t.Errorf("the optimal plan's proportionality differs as a proposal (-plan +proposal):\n%s", diff)
+	}
+	proposal[0].Party = "B" // Alpha/1, won by A in 2019
+	ev, err = pl.Evaluate(ctx, proposal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := [][]seatshare.Violation{ev.Fairness[0].Violations, ev.Fairness[1].Violations}
+	want := [][]seatshare.Violation{
+		{{Party: "A", Set: "Alpha/1 ONE", What: "seat", Got: 0, Bound: "min", Required: 1}},
+		{
+			{Party: "A", Set: "Alpha", What: "seats", Got: 2, Bound: "min", Required: 3},
+			{Party: "B", Set: "Alpha", What: "seats", Got: 2, Bound: "max", Required: 1},
+		},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("violations of the sitting and quota rules (-want +got):\n%s", diff)
+	}
+}
