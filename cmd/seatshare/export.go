@@ -50,13 +50,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, "export", file, err)
 	}
-	s := &solver.Settings{Resolution: *resolution}
-	if s.Resolution == 0 && in.scale > 0 {
-		s.Resolution = 1 / float64(in.scale)
-	}
+	s := &solver.Settings{Resolution: in.resolution(*resolution)}
 
-	// Write to memory first, so that a problem the format cannot hold
-	// leaves no partial file behind.
+	// With -o, write to a temporary file beside the output and rename it
+	// at the end, so that a problem the format cannot hold leaves no
+	// partial file behind.
 	var w io.Writer = stdout
 	var f *os.File
 	if *out != "" {

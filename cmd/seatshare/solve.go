@@ -36,7 +36,7 @@ func runSolve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "seatshare solve: -format %q: want json, table or csv\n", *format)
 		return exitBadInput
 	}
-	s := &solver.Settings{Resolution: *resolution, NodeLimit: *nodeLimit}
+	s := &solver.Settings{NodeLimit: *nodeLimit}
 	switch *method {
 	case "auto":
 		s.Method = solver.Auto
@@ -57,9 +57,7 @@ func runSolve(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(stderr, "solve", file, err)
 	}
-	if s.Resolution == 0 && in.scale > 0 {
-		s.Resolution = 1 / float64(in.scale)
-	}
+	s.Resolution = in.resolution(*resolution)
 	ctx := context.Background()
 	if *timeout > 0 {
 		var cancel context.CancelFunc
@@ -113,6 +111,15 @@ func runSolve(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "seatshare solve: %s: %s result: %v\n", file, res.Status, solveErr)
 	}
 	return code
+}
+
+// resolution returns the weight unit for the solver: flag when it is set,
+// else 1/scale for a seatbench instance, else 0 (the solver's default).
+func (in *input) resolution(flag float64) float64 {
+	if flag == 0 && in.scale > 0 {
+		return 1 / float64(in.scale)
+	}
+	return flag
 }
 
 // writeTable prints the result as aligned text: status, objective and
