@@ -53,16 +53,22 @@ type flowState struct {
 	nw *network
 	w  []int64
 
-	// Per item-node entry (index into nw.itemNode): the best enabled pair
-	// at that node and its weight (disabledPair when none).
+	// Per entry (index into nw.itemNode): the best enabled pair at that
+	// node, or -1 (see bestW).
 	bestPair []int32
-	bestW    []int64
 	at       []int32 // local index of each item's current node
 
-	slotPos []int32     // per slot: position in its heap, or -1
-	heap    []heapEntry // heap storage, nw.heapStart per heap
-	heapLen []int32
-	topKey  []int64 // key of each heap's top slot; MaxInt64 when empty
+	// Exchange heaps. An item at its x-th node is in the heap of (x-th
+	// node, y-th node) for every other y with an enabled pair; pos holds,
+	// per entry (the item's y-th), its position in that heap, or -1. Heap
+	// h occupies heap[heapBase[h]:heapBase[h]+heapCap[h]]; a full heap
+	// moves to the end of heap with more room.
+	pos      []int32
+	heap     []heapEntry
+	heapBase []int32
+	heapCap  []int32
+	heapLen  []int32
+	topKey   []int64 // key of each heap's top entry; MaxInt64 when empty
 
 	x   []int32 // flow on the tree arc into each node (root unused)
 	e   []int64 // balance of each node: > 0 excess, < 0 deficit
@@ -168,13 +174,13 @@ func (nw *network) solve(ctx context.Context, w []int64) (*flowSolution, error) 
 
 func (nw *network) newState(w []int64) *flowState {
 	n := len(nw.itemStart) - 1
-	nSlots := len(nw.slotHeap)
 	nHeaps := len(nw.heapFrom)
 	k, entries := nw.nNodes, len(nw.itemNode)
 	// Few large allocations rather than many: the arrays of one type are
-	// cut from one block.
-	i32 := make([]int32, entries+n+nSlots+nHeaps+5*k)
-	i64 := make([]int64, entries+nHeaps+5*k)
+	// cut from one block. The search lists never outgrow k: a node enters
+	// each at most once per search.
+	i32 := make([]int32, 2*entries+n+3*nHeaps+9*k)
+	i64 := make([]int64, nHeaps+4*k)
 	flags := make([]bool, 2*k)
 	take32 := func(m int) []int32 { x := i32[:m:m]; i32 = i32[m:]; return x }
 	take64 := func(m int) []int64 { x := i64[:m:m]; i64 = i64[m:]; return x }
@@ -182,16 +188,20 @@ func (nw *network) newState(w []int64) *flowState {
 		nw:        nw,
 		w:         w,
 		bestPair:  take32(entries),
-		bestW:     take64(entries),
 		at:        take32(n),
-		slotPos:   take32(nSlots),
-		heap:      make([]heapEntry, nw.heapStart[nHeaps]),
+		pos:       take32(entries),
+		heapBase:  take32(nHeaps),
+		heapCap:   take32(nHeaps),
 		heapLen:   take32(nHeaps),
 		topKey:    take64(nHeaps),
 		x:         take32(k),
 		e:         take64(k),
 		pot:       take64(k),
 		dist:      take64(k),
+		touched:   take32(k)[:0],
+		excess:    take32(k)[:0],
+		ready:     take32(k)[:0],
+		pending:   take32(k)[:0],
 		settled:   flags[:k:k],
 		isPending: flags[k:],
 		predNode:  take32(k),
@@ -204,39 +214,46 @@ func (nw *network) newState(w []int64) *flowState {
 	return fs
 }
 
+// bestW returns the weight of entry j's best pair, or disabledPair.
+func (fs *flowState) bestW(j int32) int64 {
+	if k := fs.bestPair[j]; k >= 0 {
+		return fs.w[k]
+	}
+	return disabledPair
+}
+
 // init places every item at its best pair, fills the heaps and sets the
 // tree flows and balances. It returns an item without any enabled pair, or
 // -1.
 func (fs *flowState) init() int {
 	nw, m := fs.nw, fs.nw.m
 	n := len(fs.at)
-	cnt := make([]int64, nw.nNodes)
-	for v := range fs.dist {
-		fs.dist[v] = math.MaxInt64
-	}
 	for h := range fs.topKey {
 		fs.topKey[h] = math.MaxInt64
 	}
+	for j := range fs.pos {
+		fs.pos[j] = -1
+	}
+	// Place the items and count the initial members of each heap.
 	for i := 0; i < n; i++ {
 		first, last := nw.itemStart[i], nw.itemStart[i+1]
 		for j := first; j < last; j++ {
 			fs.bestPair[j] = -1
-			fs.bestW[j] = disabledPair
 		}
 		best := int32(-1)
 		for k := m.start[i]; k < m.start[i+1]; k++ {
 			if fs.w[k] == disabledPair || m.w[k] == disabledPair {
 				continue
 			}
-			v := nw.pairNode[k]
+			v := m.leaf[k] + 1
 			j := first
 			for nw.itemNode[j] != v {
 				j++
 			}
-			if fs.bestPair[j] < 0 || fs.w[k] > fs.bestW[j] {
-				fs.bestPair[j], fs.bestW[j] = k, fs.w[k]
+			if fs.bestPair[j] < 0 || fs.w[k] > fs.bestW(j) {
+				fs.bestPair[j] = k
 			}
-			if best < 0 || fs.w[k] > fs.bestW[best] {
+			if best < 0 || fs.w[k] > fs.bestW(best) {
 				best = j
 			}
 		}
@@ -244,24 +261,43 @@ func (fs *flowState) init() int {
 			return i
 		}
 		fs.at[i] = best - first
-		cnt[nw.itemNode[best]]++
-		d := last - first
-		s := nw.slotStart[i]
-		for a := int32(0); a < d; a++ {
-			for b := int32(0); b < d; b++ {
-				if a == b {
-					continue
-				}
-				fs.slotPos[s] = -1
-				if wa, wb := fs.bestW[first+a], fs.bestW[first+b]; a == fs.at[i] && wb != disabledPair {
-					fs.heapPush(s, wa-wb)
-				}
-				s++
+		from := nw.itemNode[best]
+		for j := first; j < last; j++ {
+			if j != best && fs.bestPair[j] >= 0 {
+				fs.heapCap[nw.heap(from, nw.itemNode[j])]++
 			}
 		}
 	}
-	// Subtree counts, bottom-up, and tree flows clamped into [lo, hi].
-	sub := make([]int64, nw.nNodes)
+	// Room for a few items to move in: a heap has 1/16 more than its
+	// initial size, plus one, and the storage 1/4 more for heaps that
+	// outgrow that. Most heaps never change, and at most one item moves
+	// per exchange arc of an augmenting path.
+	size := int32(0)
+	for h, c := range fs.heapCap {
+		c += c/16 + 1
+		fs.heapCap[h] = c
+		fs.heapBase[h] = size
+		size += c
+	}
+	fs.heap = make([]heapEntry, size, size+size/4)
+	for i := 0; i < n; i++ {
+		first, last := nw.itemStart[i], nw.itemStart[i+1]
+		x := first + fs.at[i]
+		wx, from := fs.bestW(x), nw.itemNode[x]
+		for j := first; j < last; j++ {
+			if j != x && fs.bestPair[j] >= 0 {
+				fs.heapPush(nw.heap(from, nw.itemNode[j]), j, int32(i), wx-fs.bestW(j))
+			}
+		}
+	}
+	// Subtree counts, bottom-up, and tree flows clamped into [lo, hi]. The
+	// distances, unused until the first search, hold the node counts.
+	cnt := fs.dist
+	clear(cnt)
+	for i := 0; i < n; i++ {
+		cnt[nw.itemNode[nw.itemStart[i]+fs.at[i]]]++
+	}
+	sub := fs.e
 	copy(sub, cnt)
 	for q := len(nw.order) - 1; q > 0; q-- {
 		v := nw.order[q]
@@ -280,6 +316,9 @@ func (fs *flowState) init() int {
 			out += int64(fs.x[c])
 		}
 		fs.e[v] = in - out
+	}
+	for v := range fs.dist {
+		fs.dist[v] = math.MaxInt64
 	}
 	return -1
 }
@@ -472,40 +511,29 @@ func (fs *flowState) augment(t int32) {
 		case arcDown:
 			fs.x[v] += int32(delta)
 		default:
-			fs.move(fs.heap[nw.heapStart[a]].slot)
+			top := fs.heap[fs.heapBase[a]]
+			fs.move(top.item, top.entry)
 		}
 		v = u
 	}
 }
 
-// move moves the item of slot s from the slot's from-node to its to-node.
-func (fs *flowState) move(s int32) {
+// move moves item i to the node of its entry t, from the node it is at.
+func (fs *flowState) move(i, t int32) {
 	nw := fs.nw
-	i := nw.slotItem[s]
-	d := nw.itemStart[i+1] - nw.itemStart[i]
-	base := nw.slotStart[i]
-	x := fs.at[i]
-	y := (s - base) % (d - 1) // s is slot (x, y) of item i
-	if y >= x {
-		y++
-	}
-	for r := base + x*(d-1); r < base+(x+1)*(d-1); r++ {
-		if fs.slotPos[r] >= 0 {
-			fs.heapRemove(r)
+	first, last := nw.itemStart[i], nw.itemStart[i+1]
+	from := nw.itemNode[first+fs.at[i]]
+	for j := first; j < last; j++ {
+		if fs.pos[j] >= 0 {
+			fs.heapRemove(nw.heap(from, nw.itemNode[j]), j)
 		}
 	}
-	fs.at[i] = y
-	first := nw.itemStart[i]
-	wy := fs.bestW[first+y]
-	r := base + y*(d-1)
-	for b := int32(0); b < d; b++ {
-		if b == y {
-			continue
+	fs.at[i] = t - first
+	wt, to := fs.bestW(t), nw.itemNode[t]
+	for j := first; j < last; j++ {
+		if j != t && fs.bestPair[j] >= 0 {
+			fs.heapPush(nw.heap(to, nw.itemNode[j]), j, i, wt-fs.bestW(j))
 		}
-		if wb := fs.bestW[first+b]; wb != disabledPair {
-			fs.heapPush(r, wy-wb)
-		}
-		r++
 	}
 }
 
@@ -525,37 +553,48 @@ func (fs *flowState) solution(augments int) *flowSolution {
 	return sol
 }
 
-// Exchange heaps: binary min-heaps of slots ordered by (key, item). An
-// entry carries its key and item so that sifting reads only the heap.
+// Exchange heaps: binary min-heaps of entries ordered by (key, item). An
+// element carries its key and item so that sifting reads only the heap.
 
-// heapEntry is a slot in an exchange heap; key is W(i,from) - W(i,to),
-// the cost of moving item i from the heap's from-node to its to-node.
+// heapEntry is an item in an exchange heap: key is W(i,from) - W(i,to),
+// the cost of moving item i from the heap's from-node to its to-node, and
+// entry is the item's entry for the to-node.
 type heapEntry struct {
-	key  int64
-	slot int32
-	item int32
+	key   int64
+	entry int32
+	item  int32
 }
 
 func (a heapEntry) less(b heapEntry) bool {
 	return a.key < b.key || (a.key == b.key && a.item < b.item)
 }
 
-func (fs *flowState) heapPush(s int32, key int64) {
-	h := fs.nw.slotHeap[s]
-	base := fs.nw.heapStart[h]
-	pos := fs.heapLen[h]
-	fs.heapLen[h]++
-	fs.siftUp(fs.heap[base:base+pos+1], pos, heapEntry{key: key, slot: s, item: fs.nw.slotItem[s]})
+// heapPush adds item i, whose entry for the heap's to-node is j, to heap h
+// with the given key.
+func (fs *flowState) heapPush(h, j, i int32, key int64) {
+	n := fs.heapLen[h]
+	if n == fs.heapCap[h] {
+		// Move the heap to the end of the storage, with half again the
+		// room.
+		c := max(n+n/2, 4)
+		base := int32(len(fs.heap))
+		fs.heap = slices.Grow(fs.heap, int(c))[:base+c]
+		copy(fs.heap[base:], fs.heap[fs.heapBase[h]:fs.heapBase[h]+n])
+		fs.heapBase[h], fs.heapCap[h] = base, c
+	}
+	fs.heapLen[h] = n + 1
+	base := fs.heapBase[h]
+	fs.siftUp(fs.heap[base:base+n+1], n, heapEntry{key: key, entry: j, item: i})
 	fs.topKey[h] = fs.heap[base].key
 }
 
-func (fs *flowState) heapRemove(s int32) {
-	h := fs.nw.slotHeap[s]
-	base := fs.nw.heapStart[h]
-	pos := fs.slotPos[s]
+// heapRemove removes the item whose entry is j from heap h.
+func (fs *flowState) heapRemove(h, j int32) {
+	base := fs.heapBase[h]
+	pos := fs.pos[j]
 	last := fs.heapLen[h] - 1
 	fs.heapLen[h] = last
-	fs.slotPos[s] = -1
+	fs.pos[j] = -1
 	if pos != last {
 		hp := fs.heap[base : base+last]
 		moved := fs.heap[base+last]
@@ -580,11 +619,11 @@ func (fs *flowState) siftUp(hp []heapEntry, pos int32, x heapEntry) {
 			break
 		}
 		hp[pos] = hp[par]
-		fs.slotPos[hp[pos].slot] = pos
+		fs.pos[hp[pos].entry] = pos
 		pos = par
 	}
 	hp[pos] = x
-	fs.slotPos[x.slot] = pos
+	fs.pos[x.entry] = pos
 }
 
 // siftDown places x at position pos of hp and moves it down.
@@ -602,11 +641,11 @@ func (fs *flowState) siftDown(hp []heapEntry, pos int32, x heapEntry) {
 			break
 		}
 		hp[pos] = hp[c]
-		fs.slotPos[hp[pos].slot] = pos
+		fs.pos[hp[pos].entry] = pos
 		pos = c
 	}
 	hp[pos] = x
-	fs.slotPos[x.slot] = pos
+	fs.pos[x.entry] = pos
 }
 
 // nodeQueue is Dijkstra's priority queue: an indexed binary min-heap of

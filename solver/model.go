@@ -262,22 +262,39 @@ type csr struct {
 	list  []int32
 }
 
-// csrBy groups the indices 0..n-1 by key(index) with a counting sort.
+// csrBy groups the indices 0..n-1 by key(index) with a counting sort, in
+// one allocation.
 func csrBy(nKeys, n int, key func(int) int) csr {
-	c := csr{start: make([]int32, nKeys+1), list: make([]int32, n)}
+	block := make([]int32, nKeys+1+n)
+	c := csr{start: block[: nKeys+1 : nKeys+1], list: block[nKeys+1:]}
+	c.fill(n, key)
+	return c
+}
+
+// fill groups the indices 0..n-1 by key(index) into c, whose start must be
+// zero, with len(start) = nKeys+1, and whose list must have length n.
+func (c csr) fill(n int, key func(int) int) {
+	nKeys := len(c.start) - 1
 	for x := 0; x < n; x++ {
 		c.start[key(x)+1]++
 	}
 	for k := 0; k < nKeys; k++ {
 		c.start[k+1] += c.start[k]
 	}
-	next := slices.Clone(c.start[:nKeys])
 	for x := 0; x < n; x++ {
 		k := key(x)
-		c.list[next[k]] = int32(x)
-		next[k]++
+		c.list[c.start[k]] = int32(x)
+		c.start[k]++
 	}
-	return c
+	c.unshift()
+}
+
+// unshift restores start after the list was filled by advancing start[k]
+// past each index placed under key k, which leaves start[k] equal to the
+// original start[k+1].
+func (c csr) unshift() {
+	copy(c.start[1:], c.start[:len(c.start)-1])
+	c.start[0] = 0
 }
 
 func abs64(x int64) int64 {

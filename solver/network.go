@@ -3,6 +3,7 @@ package solver
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // unlimitedCap is the capacity of a tree arc whose bound has no maximum. No
@@ -17,11 +18,12 @@ const unlimitedCap = math.MaxInt32
 // (or the root) to the bound, with flow between the bound's Min and Max; an
 // item receives its unit from the leaf node of the pair it is assigned to,
 // at cost -W. The contracted network keeps only the root and the bound
-// nodes. Node 0 is the root and node b+1 is Bounds[b]. An item sits at a
-// node; moving it from node v to node u pushes one unit from u to v, so the
-// residual exchange arc u->v costs W(i,v) - W(i,u), where W(i,v) is the
-// item's best weight among its pairs whose leaf is v. Exchange arcs with the
-// same ends are kept in one heap of items (see flow.go).
+// nodes. Node 0 is the root and node b+1 is Bounds[b]; the node of model
+// pair k is m.leaf[k]+1. An item sits at a node; moving it from node v to
+// node u pushes one unit from u to v, so the residual exchange arc u->v
+// costs W(i,v) - W(i,u), where W(i,v) is the item's best weight among its
+// pairs whose leaf is v. Exchange arcs with the same ends are kept in one
+// heap of items (see flow.go).
 //
 // A network holds no state of a solve, so one network serves any number of
 // sequential or concurrent solves.
@@ -33,35 +35,25 @@ type network struct {
 	child  csr     // children of each node
 	order  []int32 // nodes with parents before children
 
-	pairNode []int32 // node of each model pair
-
 	// Distinct nodes of each item's enabled pairs, in order of first pair:
-	// the nodes of item i are itemNode[itemStart[i]:itemStart[i+1]].
+	// the nodes of item i are itemNode[itemStart[i]:itemStart[i+1]]. An
+	// index into itemNode is an entry.
 	itemStart []int32
 	itemNode  []int32
 
-	// Slots: item i with d distinct nodes has d*(d-1) slots, one per
-	// ordered pair (x, y) of its local node indices, x != y, numbered
-	// slotStart[i] + x*(d-1) + y - [y > x]. The slot is a member of heap
-	// slotHeap[s] when the item sits at its x-th node.
-	slotStart []int32
-	slotHeap  []int32
-	slotItem  []int32
-
-	// Heap h holds the items at node heapFrom[h] that may move to node
-	// heapTo[h]; its storage is heapStart[h]..heapStart[h+1]-1 of a solve's
-	// heap array. Heaps are numbered by to-node: those with heapTo == u,
-	// the exchange arcs leaving u, are outStart[u]..outStart[u+1]-1.
-	// heapTo is needed only while the network is built.
-	heapFrom, heapTo []int32
-	heapStart        []int32
-	outStart         []int32
+	// Heap h holds the items at node heapFrom[h] that may move to node u,
+	// for outStart[u] <= h < outStart[u+1]: those are the exchange arcs
+	// leaving u, in increasing order of from-node. There is one heap per
+	// ordered pair of distinct nodes that some item has both of.
+	heapFrom []int32
+	outStart []int32
 }
 
 // newNetwork builds the contracted network of m. It fails with an error
 // wrapping ErrNotLaminar when m has rows or an agent's bound sets overlap
 // without nesting. It takes time linear in the number of pairs and bounds
-// plus the number of slots, about d*(d-1) per item with d distinct nodes.
+// plus the sum of d*(d-1) over the items, where d is the number of distinct
+// nodes of an item's enabled pairs.
 func newNetwork(m *model) (*network, error) {
 	if !m.laminar {
 		return nil, m.notLaminar
@@ -72,12 +64,38 @@ func newNetwork(m *model) (*network, error) {
 		return nil, fmt.Errorf("%w: %d pairs and %d bounds exceed the network's int32 indices", ErrNotLaminar, len(m.agent), len(p.Bounds))
 	}
 	nNodes := len(p.Bounds) + 1
+
+	// Distinct nodes per item: count them first (stamp[v] == i+1 when item
+	// i has node v), so that every array is cut to size from one block.
+	stamp := make([]int32, nNodes)
+	entries, nSlots := 0, 0
+	for i := 0; i < n; i++ {
+		d := 0
+		for k := m.start[i]; k < m.start[i+1]; k++ {
+			if v := m.leaf[k] + 1; m.w[k] != disabledPair && stamp[v] != int32(i+1) {
+				stamp[v] = int32(i + 1)
+				d++
+			}
+		}
+		entries += d
+		nSlots += d * (d - 1)
+	}
+	if nSlots >= math.MaxInt32 {
+		return nil, fmt.Errorf("%w: %d exchange slots exceed the network's int32 indices", ErrNotLaminar, nSlots)
+	}
+	block := make([]int32, 7*nNodes+1+n+1+entries)
+	take := func(k int) []int32 { x := block[:k:k]; block = block[k:]; return x }
 	nw := &network{
-		m:      m,
-		nNodes: nNodes,
-		parent: make([]int32, nNodes),
-		lo:     make([]int32, nNodes),
-		hi:     make([]int32, nNodes),
+		m:         m,
+		nNodes:    nNodes,
+		parent:    take(nNodes),
+		lo:        take(nNodes),
+		hi:        take(nNodes),
+		child:     csr{start: take(nNodes + 1), list: take(nNodes - 1)},
+		order:     take(nNodes)[:0],
+		itemStart: take(n + 1),
+		itemNode:  take(entries)[:0],
+		outStart:  take(nNodes + 1),
 	}
 	nw.parent[0] = -1
 	nw.hi[0] = unlimitedCap
@@ -90,116 +108,89 @@ func newNetwork(m *model) (*network, error) {
 			nw.hi[b+1] = int32(min(bd.Max, n+1))
 		}
 	}
-	nw.child = csrBy(nNodes, nNodes-1, func(x int) int { return int(nw.parent[x+1]) })
+	nw.child.fill(nNodes-1, func(x int) int { return int(nw.parent[x+1]) })
 	for k := range nw.child.list {
 		nw.child.list[k]++
 	}
-	nw.order = append(make([]int32, 0, nNodes), 0)
+	nw.order = append(nw.order, 0)
 	for q := 0; q < len(nw.order); q++ {
 		v := nw.order[q]
 		nw.order = append(nw.order, nw.child.list[nw.child.start[v]:nw.child.start[v+1]]...)
 	}
 
-	nw.pairNode = make([]int32, len(m.agent))
-	for k, l := range m.leaf {
-		nw.pairNode[k] = l + 1
-	}
-
-	// Distinct nodes per item, and slots.
-	nw.itemStart = make([]int32, n+1)
-	nw.slotStart = make([]int32, n+1)
-	nw.itemNode = make([]int32, 0, len(m.agent))
-	nSlots := 0
+	clear(stamp)
 	for i := 0; i < n; i++ {
 		nw.itemStart[i] = int32(len(nw.itemNode))
-		nw.slotStart[i] = int32(nSlots)
-		first := len(nw.itemNode)
-	pairs:
 		for k := m.start[i]; k < m.start[i+1]; k++ {
-			if m.w[k] == disabledPair {
-				continue
+			if v := m.leaf[k] + 1; m.w[k] != disabledPair && stamp[v] != int32(i+1) {
+				stamp[v] = int32(i + 1)
+				nw.itemNode = append(nw.itemNode, v)
 			}
-			v := nw.pairNode[k]
-			for _, u := range nw.itemNode[first:] {
-				if u == v {
-					continue pairs
-				}
-			}
-			nw.itemNode = append(nw.itemNode, v)
 		}
-		d := len(nw.itemNode) - first
-		nSlots += d * (d - 1)
 	}
 	nw.itemStart[n] = int32(len(nw.itemNode))
-	nw.slotStart[n] = int32(nSlots)
-	if nSlots >= math.MaxInt32 {
-		return nil, fmt.Errorf("%w: %d exchange slots exceed the network's int32 indices", ErrNotLaminar, nSlots)
-	}
 
-	// Heaps: visit the item-node entries grouped by node; the entries at
-	// from-node v give v's slots, and the distinct to-nodes of those slots
-	// are numbered as v's heaps.
-	nw.slotItem = make([]int32, nSlots)
-	entryItem := make([]int32, len(nw.itemNode))
-	for i := 0; i < n; i++ {
-		for j := nw.itemStart[i]; j < nw.itemStart[i+1]; j++ {
-			entryItem[j] = int32(i)
-		}
-		for s := nw.slotStart[i]; s < nw.slotStart[i+1]; s++ {
-			nw.slotItem[s] = int32(i)
-		}
-	}
-	byNode := csrBy(nNodes, len(nw.itemNode), func(j int) int { return int(nw.itemNode[j]) })
-	nw.slotHeap = make([]int32, nSlots)
-	heapOf := make([]int32, nNodes) // heap of (current from-node, to-node)
-	stamp := make([]int32, nNodes)  // from-node+1 for which heapOf is valid
-	var heapSize []int32
-	for v := 0; v < nNodes; v++ {
-		for _, j := range byNode.list[byNode.start[v]:byNode.start[v+1]] {
-			i := entryItem[j]
-			first, d := nw.itemStart[i], nw.itemStart[i+1]-nw.itemStart[i]
-			x := j - first
-			s := nw.slotStart[i] + x*(d-1) // slot (x, y) for each y != x, in order
-			for y := int32(0); y < d; y++ {
-				if y == x {
-					continue
+	// Heaps: the items with node u, grouped by u, give u's heaps: one per
+	// distinct other node of those items. Count them, then list them.
+	itemsAt := itemsByNode(nw.itemStart, nw.itemNode, nNodes)
+	clear(stamp)
+	visit := func(u int, add func(v int32)) {
+		for _, i := range itemsAt.list[itemsAt.start[u]:itemsAt.start[u+1]] {
+			for _, v := range nw.itemNode[nw.itemStart[i]:nw.itemStart[i+1]] {
+				if v != int32(u) && stamp[v] != int32(u+1) {
+					stamp[v] = int32(u + 1)
+					add(v)
 				}
-				u := nw.itemNode[first+y]
-				if stamp[u] != int32(v+1) {
-					stamp[u] = int32(v + 1)
-					heapOf[u] = int32(len(nw.heapFrom))
-					nw.heapFrom = append(nw.heapFrom, int32(v))
-					nw.heapTo = append(nw.heapTo, u)
-					heapSize = append(heapSize, 0)
-				}
-				h := heapOf[u]
-				nw.slotHeap[s] = h
-				heapSize[h]++
-				s++
 			}
 		}
 	}
-	// Renumber the heaps by to-node (stable), so that the exchange arcs
-	// leaving node u are the heaps outStart[u] .. outStart[u+1]-1.
-	nHeaps := len(nw.heapFrom)
-	byTo := csrBy(nNodes, nHeaps, func(h int) int { return int(nw.heapTo[h]) })
-	nw.outStart = byTo.start
-	renum := make([]int32, nHeaps)
-	from := make([]int32, nHeaps)
-	size := make([]int32, nHeaps)
-	for h, old := range byTo.list {
-		renum[old] = int32(h)
-		from[h] = nw.heapFrom[old]
-		size[h] = heapSize[old]
+	for u := 0; u < nNodes; u++ {
+		c := int32(0)
+		visit(u, func(int32) { c++ })
+		nw.outStart[u+1] = nw.outStart[u] + c
 	}
-	nw.heapFrom = from
-	nw.heapTo = nil
-	for s, h := range nw.slotHeap {
-		nw.slotHeap[s] = renum[h]
-	}
-	nw.heapStart = make([]int32, nHeaps+1)
-	for h := 0; h < nHeaps; h++ {
-		nw.heapStart[h+1] = nw.heapStart[h] + size[h]
+	clear(stamp)
+	nw.heapFrom = make([]int32, 0, nw.outStart[nNodes])
+	for u := 0; u < nNodes; u++ {
+		visit(u, func(v int32) { nw.heapFrom = append(nw.heapFrom, v) })
+		slices.Sort(nw.heapFrom[nw.outStart[u]:])
 	}
 	return nw, nil
+}
+
+// heap returns the heap of items at node from that may move to node to.
+// The pair must have a heap. It takes time O(log) in the number of heaps
+// into to.
+func (nw *network) heap(from, to int32) int32 {
+	lo, hi := nw.outStart[to], nw.outStart[to+1]
+	for lo < hi {
+		mid := int32(uint32(lo+hi) >> 1)
+		if nw.heapFrom[mid] < from {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// itemsByNode lists the items of each node: those whose nodes
+// itemNode[itemStart[i]:itemStart[i+1]] include it, in increasing order.
+func itemsByNode(itemStart, itemNode []int32, nNodes int) csr {
+	block := make([]int32, nNodes+1+len(itemNode))
+	c := csr{start: block[:nNodes+1], list: block[nNodes+1:]}
+	for _, v := range itemNode {
+		c.start[v+1]++
+	}
+	for v := 0; v < nNodes; v++ {
+		c.start[v+1] += c.start[v]
+	}
+	for i := 0; i+1 < len(itemStart); i++ {
+		for _, v := range itemNode[itemStart[i]:itemStart[i+1]] {
+			c.list[c.start[v]] = int32(i)
+			c.start[v]++
+		}
+	}
+	c.unshift()
+	return c
 }
