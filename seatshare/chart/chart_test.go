@@ -202,9 +202,13 @@ func svgTexts(t fataler, b []byte) []string {
 	return texts
 }
 
+// Rasterising a PNG takes seconds under the race detector, so the tests
+// that draw many of them run their cases in parallel.
+
 func TestChartsRender(t *testing.T) {
 	for _, c := range charts(t) {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			p, err := c.plot()
 			if err != nil {
 				t.Fatalf("Plot() error = %v", err)
@@ -238,7 +242,7 @@ func TestChartsRender(t *testing.T) {
 			if got, want := img.Bounds().Dy(), 650; abs(got-want) > 1 {
 				t.Errorf("PNG height = %d px, want %d", got, want)
 			}
-			if n := colours(img); n < 4 {
+			if n := colours(img, 4); n < 4 {
 				t.Errorf("PNG has %d distinct colours, want a drawn chart (>= 4)", n)
 			}
 
@@ -263,15 +267,15 @@ func abs(x int) int {
 	return x
 }
 
-// colours counts the distinct colours of img, stopping at 1000.
-func colours(img image.Image) int {
+// colours counts the distinct colours of img, stopping at limit.
+func colours(img image.Image, limit int) int {
 	seen := make(map[color.RGBA64]bool)
 	b := img.Bounds()
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
 			r, g, bl, a := img.At(x, y).RGBA()
 			seen[color.RGBA64{R: uint16(r), G: uint16(g), B: uint16(bl), A: uint16(a)}] = true
-			if len(seen) >= 1000 {
+			if len(seen) >= limit {
 				return len(seen)
 			}
 		}
@@ -301,6 +305,7 @@ func TestExtremes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			p, err := tt.plot()
 			if err != nil {
 				t.Fatalf("Plot() error = %v (%s)", err, tt.reason)
@@ -344,30 +349,33 @@ func TestPricesHeight(t *testing.T) {
 		relaxed.Relaxed = append(relaxed.Relaxed, l/3)
 	}
 	for name, p := range map[string]chart.Prices{"prices_many_tall": plain, "prices_relaxed_many_tall": relaxed} {
-		h := p.Height()
-		if h <= chart.DefaultHeight {
-			t.Errorf("%s: Height() = %v, want more than the default %v for 20 demands", name, h, chart.DefaultHeight)
-		}
-		pl, err := p.Plot()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf bytes.Buffer
-		if err := chart.Write(&buf, pl, 0, h, "png"); err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(&buf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, want := img.Bounds().Dy(), int(math.Round(float64(h)/72*chart.DPI)); abs(got-want) > 1 {
-			t.Errorf("%s: PNG height = %d px, want %d", name, got, want)
-		}
-		if *outDir != "" {
-			if err := chart.Save(pl, 0, h, filepath.Join(*outDir, name+".png")); err != nil {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			h := p.Height()
+			if h <= chart.DefaultHeight {
+				t.Errorf("%s: Height() = %v, want more than the default %v for 20 demands", name, h, chart.DefaultHeight)
+			}
+			pl, err := p.Plot()
+			if err != nil {
 				t.Fatal(err)
 			}
-		}
+			var buf bytes.Buffer
+			if err := chart.Write(&buf, pl, 0, h, "png"); err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := img.Bounds().Dy(), int(math.Round(float64(h)/72*chart.DPI)); abs(got-want) > 1 {
+				t.Errorf("%s: PNG height = %d px, want %d", name, got, want)
+			}
+			if *outDir != "" {
+				if err := chart.Save(pl, 0, h, filepath.Join(*outDir, name+".png")); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
 	}
 	if h := prices().Height(); h != chart.DefaultHeight {
 		t.Errorf("Height() of 4 demands = %v, want the default %v", h, chart.DefaultHeight)

@@ -19,6 +19,7 @@ import (
 func TestDeterministic(t *testing.T) {
 	for _, c := range charts(t) {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			formats := []string{"svg"}
 			if c.name == "distribution" { // PNG is slow; one chart shows the rasteriser is deterministic too
 				formats = append(formats, "png")
