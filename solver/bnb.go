@@ -30,15 +30,12 @@ import (
 
 // Limits of the column generation at one node.
 const (
-	bnbMaxColGen = 400  // pricing rounds per node before branching anyway
-	bnbRedTol    = 1e-2 // reduced cost, in units of the scaled weight, that counts as improving
-	bnbFracTol   = 1e-6 // distance from 0 or 1 below which a master value counts as integral
-	bnbSmooth    = 0.5  // weight of the stability centre in Wentges smoothing
+	bnbMaxColGen = 400     // pricing rounds per node before branching anyway
+	bnbRedTol    = 1e-2    // reduced cost, in units of the scaled weight, that counts as improving
+	bnbFracTol   = 1e-6    // distance from 0 or 1 below which a master value counts as integral
+	bnbSmooth    = 0.5     // weight of the stability centre in Wentges smoothing
+	bnbMaxDen    = 1 << 24 // largest price denominator
 )
-
-// errRayOverflow reports that an infeasibility ray would need prices beyond
-// int64 to close its node; the node is split instead.
-var errRayOverflow = errors.New("solver: infeasibility ray cannot be scaled within int64")
 
 // errBnBNumeric reports that floating-point trouble kept branch and bound
 // from reaching a proof; it never leads to a wrong answer.
@@ -68,13 +65,11 @@ type bnbNode struct {
 	cols     []*bnbColumn // the parent's master columns, to start from
 	estimate float64      // upper bound on the scaled objective (parent's bound at creation)
 	open     bool
-	// A node proven LP-infeasible before an incumbent existed: the prices
-	// of its infeasibility ray, to be scaled once an incumbent exists.
-	pending      bool
-	rayPi, rayMu []int64
-	rayL0        *big.Rat // Den-free bound of the ray: negative
-	pi, mu       []int64  // leaf prices once closed
-	noRay        bool     // split rather than close by a ray (its ray overflowed)
+	pi, mu   []int64 // leaf prices once closed
+	// empty reports that the leaf's prices prove its region empty (an
+	// infeasibility ray: negative bound at zero weights) rather than bound
+	// its objective.
+	empty bool
 }
 
 // bnb is the state of one branch-and-bound solve.
@@ -136,39 +131,28 @@ type bnb struct {
 // on (item, agent) pairs, and a node closes only when its LP bound is below
 // the incumbent plus one unit of Resolution.
 //
-// When an infeasibility ray would need prices beyond int64 (rows with
-// coefficients tiny next to the weights), the search starts again with
-// denominator 1; if that fails too, the error says so. Stats count the
-// work of both runs. Other floating-point failures give an error wrapping
+// A node the master LP finds infeasible is closed by the Farkas ray of
+// the master's phase 1 as an Empty leaf (see Node.Empty): its prices prove
+// the region empty on their own, without being scaled against the weights,
+// so they stay within int64 however small the row coefficients are next to
+// the weights. Floating-point failures give an error wrapping
 // errBnBNumeric; no failure gives a wrong result.
 func branchAndBound(ctx context.Context, m *model, s *Settings) (*Result, error) {
 	start := time.Now()
-	var work Stats
-	for maxDen := int64(1 << 24); ; maxDen = 1 {
-		b, err := newBnB(ctx, m, s, maxDen)
-		if err != nil {
-			return nil, err
-		}
-		res, err := b.run()
-		work.Nodes += b.stats.Nodes
-		work.FlowSolves += b.stats.FlowSolves
-		work.Augmentations += b.stats.Augmentations
-		if errors.Is(err, errRayOverflow) && b.den > 1 {
-			// A ray needed prices beyond int64 at this denominator:
-			// start again with denominator 1, which scales rays least.
-			continue
-		}
-		if res != nil {
-			res.Stats = work
-			res.Stats.Method = BranchAndBound
-			res.Stats.Runtime = time.Since(start)
-		}
-		return res, err
+	b, err := newBnB(ctx, m, s)
+	if err != nil {
+		return nil, err
 	}
+	res, err := b.run()
+	if res != nil {
+		res.Stats.Method = BranchAndBound
+		res.Stats.Runtime = time.Since(start)
+	}
+	return res, err
 }
 
-// newBnB prepares a solve with a price denominator of at most maxDen.
-func newBnB(ctx context.Context, m *model, s *Settings, maxDen int64) (*bnb, error) {
+// newBnB prepares a solve.
+func newBnB(ctx context.Context, m *model, s *Settings) (*bnb, error) {
 	p := m.p
 	b := &bnb{ctx: ctx, m: m, p: p, sd: newSideData(m)}
 	if s != nil {
@@ -225,7 +209,7 @@ func newBnB(ctx context.Context, m *model, s *Settings, maxDen int64) (*bnb, err
 			b.rowScale[c] = math.Ldexp(1, 1-exp)
 		}
 	}
-	b.chooseScale(len(sub.Bounds), maxDen)
+	b.chooseScale(len(sub.Bounds))
 	return b, nil
 }
 
@@ -323,9 +307,8 @@ func (b *bnb) buildEntries() {
 // total loss at most 1/8 unit of Resolution, but no more than 2^24 and no
 // more than keeps den*max|W| within 1/64 of the network's range
 // ((items + 2*bounds + 2) * max|w| <= 2^60, see newModel), which leaves
-// room for price terms up to 63 times the largest weight. A small den keeps
-// the prices of infeasibility rays within int64.
-func (b *bnb) chooseScale(netBounds int, maxDen int64) {
+// room for price terms up to 63 times the largest weight.
+func (b *bnb) chooseScale(netBounds int) {
 	m := b.m
 	var maxW int64
 	for _, w := range m.w {
@@ -341,7 +324,7 @@ func (b *bnb) chooseScale(netBounds int, maxDen int64) {
 	}
 	need := 4 * float64(len(b.cons)+1) * float64(len(m.p.Items)+1) * maxCoef
 	b.den = 1
-	for b.den < maxDen && float64(b.den) < need && 2*b.den*max(maxW, 1) <= b.wLimit/64 {
+	for b.den < bnbMaxDen && float64(b.den) < need && 2*b.den*max(maxW, 1) <= b.wLimit/64 {
 		b.den *= 2
 	}
 	b.scale = float64(max(maxW, 1))
@@ -361,42 +344,13 @@ func (b *bnb) chooseScale(netBounds int, maxDen int64) {
 // run performs the search.
 func (b *bnb) run() (*Result, error) {
 	b.nodes = append(b.nodes, &bnbNode{parent: -1, open: true, estimate: math.Inf(1)})
-	for {
-		if res, err := b.search(); res != nil || err != nil {
-			return res, err
-		}
-		if !b.haveInc {
-			return &Result{Status: Infeasible, Stats: b.stats}, nil
-		}
-		// Close the infeasible nodes recorded before the incumbent
-		// existed; one whose ray cannot be scaled is searched again.
-		again := false
-		for id, nd := range b.nodes {
-			if !nd.pending {
-				continue
-			}
-			err := b.closeRay(nd)
-			if errors.Is(err, errRayOverflow) {
-				b.reopen(id)
-				again = true
-				continue
-			}
-			if err != nil {
-				return nil, err
-			}
-		}
-		if !again {
-			return b.result(Optimal), nil
-		}
+	if res, err := b.search(); res != nil || err != nil {
+		return res, err
 	}
-}
-
-// reopen puts node id back into the search, to be split rather than closed
-// by an infeasibility ray.
-func (b *bnb) reopen(id int) {
-	nd := b.nodes[id]
-	nd.pending, nd.noRay, nd.open = false, true, true
-	nd.rayPi, nd.rayMu, nd.rayL0 = nil, nil, nil
+	if !b.haveInc {
+		return &Result{Status: Infeasible, Stats: b.stats}, nil
+	}
+	return b.result(Optimal), nil
 }
 
 // search processes open nodes until none is left. It returns a result only
@@ -464,7 +418,7 @@ func (b *bnb) result(st Status) *Result {
 	for _, nd := range b.nodes {
 		n := Node{Parent: nd.parent, Branch: nd.branch, Lock: nd.lock}
 		if nd.pi != nil {
-			n.Leaf = true
+			n.Leaf, n.Empty = true, nd.empty
 			n.BoundPrices = nd.pi
 			n.RowPrices = nd.mu
 		}
@@ -806,10 +760,9 @@ func signOf(s Sense) int {
 }
 
 // closeLeaf records prices on node id, which becomes a leaf.
-func (b *bnb) closeLeaf(id int, pi, mu []int64) int {
+func (b *bnb) closeLeaf(id int, pi, mu []int64) {
 	nd := b.nodes[id]
 	nd.pi, nd.mu = pi, mu
-	return -1
 }
 
 // networkFailure handles a failed network solve at node id: an item
@@ -827,7 +780,7 @@ func (b *bnb) networkFailure(id int, err error) (int, error) {
 	}
 	// A saturated cut: potentials -1 on the side reached from the excess
 	// nodes (or +1) give bound prices whose bound at zero weights is
-	// negative; pendRay checks that exactly.
+	// negative; closeEmpty checks that exactly.
 	allowed := b.allowedAt(id)
 	for _, sign := range []int64{-1, 1} {
 		y := func(v int32) int64 {
@@ -845,7 +798,7 @@ func (b *bnb) networkFailure(id int, err error) (int, error) {
 			continue
 		}
 		if l0, ok := b.sd.lagrangeBound(0, pi, mu, allowed); !ok || l0.Sign() < 0 {
-			return -1, b.pendRay(id, pi, mu, allowed)
+			return -1, b.closeEmpty(id, pi, mu, allowed)
 		}
 	}
 	return -1, fmt.Errorf("%w: network infeasible below the root without a usable cut", errBnBNumeric)
@@ -861,11 +814,12 @@ const (
 // phaseOne handles a master without a feasible combination of its columns:
 // it prices a column against the phase-1 duals y, and when none improves it
 // tries to prove the node infeasible exactly with the rounded duals as a
-// ray.
+// ray, closing it as an Empty leaf.
 func (b *bnb) phaseOne(id int, allowed []bool, y []float64, add func(*bnbColumn), seen map[uint64]bool) (int, error) {
 	nc := len(b.cons)
-	// Scale the duals so that the largest pair weight they induce is a
-	// small fraction of the network's range.
+	// Scale the duals, a ray whose size does not matter, so that the
+	// largest pair weight they induce is a small fraction of the network's
+	// range: the rounding to integers then loses the least.
 	wmax := 0.0
 	for k := range b.m.agent {
 		t := 0.0
@@ -876,7 +830,7 @@ func (b *bnb) phaseOne(id int, allowed []bool, y []float64, add func(*bnbColumn)
 	}
 	scale := float64(b.den) * b.scale
 	if wmax > 0 {
-		scale = math.Min(scale, float64(b.wLimit)/(4*wmax))
+		scale = float64(b.wLimit) / (4 * wmax)
 	}
 	muC := make([]int64, nc)
 	for c, cs := range b.cons {
@@ -901,70 +855,7 @@ func (b *bnb) phaseOne(id int, allowed []bool, y []float64, add func(*bnbColumn)
 	if l0, ok := b.sd.lagrangeBound(0, pi, mu, allowed); ok && l0.Sign() >= 0 {
 		return phaseStuck, nil
 	}
-	if err := b.pendRay(id, pi, mu, allowed); errors.Is(err, errRayOverflow) {
-		return phaseStuck, nil
-	} else if err != nil {
-		return phaseClosed, err
-	}
-	return phaseClosed, nil
-}
-
-// closeRay closes an infeasible node with its ray scaled by t so that the
-// bound drops below the incumbent: with the ray's bound L0 < 0 at zero
-// weights, L(t*ray) <= sum_i max_k den*W_k + t*L0.
-func (b *bnb) closeRay(nd *bnbNode) error {
-	id := slices.Index(b.nodes, nd)
-	allowed := b.allowedAt(id)
-	m := b.m
-	wsum := new(big.Int)
-	for i := range b.p.Items {
-		best, found := int64(0), false
-		for k := m.start[i]; k < m.start[i+1]; k++ {
-			if allowed[k] && (!found || m.w[k] > best) {
-				best, found = m.w[k], true
-			}
-		}
-		wsum.Add(wsum, big.NewInt(best))
-	}
-	wsum.Mul(wsum, big.NewInt(b.den))
-	target := new(big.Int).Mul(big.NewInt(b.incObj+1), big.NewInt(b.den))
-	// t = floor((wsum - target) / -L0) + 1, at least 1.
-	need := new(big.Rat).SetInt(new(big.Int).Sub(wsum, target))
-	need.Quo(need, new(big.Rat).Neg(nd.rayL0))
-	t := new(big.Int).Quo(need.Num(), need.Denom())
-	t.Add(t, big.NewInt(1))
-	if t.Sign() < 1 {
-		t.SetInt64(1)
-	}
-	for range 4 {
-		pi, ok1 := scalePrices(nd.rayPi, t)
-		mu, ok2 := scalePrices(nd.rayMu, t)
-		if !ok1 || !ok2 {
-			break
-		}
-		l, ok := b.sd.lagrangeBound(b.den, pi, mu, allowed)
-		if !ok || b.prunes(l) {
-			nd.pending = false
-			nd.pi, nd.mu = pi, mu
-			return nil
-		}
-		t.Lsh(t, 1)
-	}
-	return errRayOverflow
-}
-
-// scalePrices returns t*x, or false on int64 overflow.
-func scalePrices(x []int64, t *big.Int) ([]int64, bool) {
-	out := make([]int64, len(x))
-	var v big.Int
-	for i, xi := range x {
-		v.Mul(t, big.NewInt(xi))
-		if !v.IsInt64() || v.Int64() > 1<<62 || v.Int64() < -(1<<62) {
-			return nil, false
-		}
-		out[i] = v.Int64()
-	}
-	return out, true
+	return phaseClosed, b.closeEmpty(id, pi, mu, allowed)
 }
 
 // branch splits node id on the most fractional pair of the master solution
@@ -1074,36 +965,22 @@ func (b *bnb) settle(id int, pair []int32, allowed []bool) error {
 			mu[r] = -1
 		}
 	}
-	return b.pendRay(id, pi, mu, allowed)
+	return b.closeEmpty(id, pi, mu, allowed)
 }
 
-// pendRay records prices (pi, mu) as an infeasibility ray of node id when
-// their exact bound at zero weights is negative, and closes the node at
-// once when an incumbent exists.
-func (b *bnb) pendRay(id int, pi, mu []int64, allowed []bool) error {
+// closeEmpty closes node id as an Empty leaf with prices (pi, mu), which
+// must follow the sign rules and have a negative bound at zero weights (or
+// a region with an item without an allowed pair); anything else is an
+// internal failure, reported as an error wrapping errBnBNumeric.
+func (b *bnb) closeEmpty(id int, pi, mu []int64, allowed []bool) error {
 	if !b.pricesValid(pi, mu) {
-		return fmt.Errorf("%w: infeasibility ray breaks the sign rules", errBnBNumeric)
+		return fmt.Errorf("%w: internal error: infeasibility ray of node %d breaks the sign rules", errBnBNumeric, id)
 	}
-	l0, ok := b.sd.lagrangeBound(0, pi, mu, allowed)
-	if !ok {
-		b.closeLeaf(id, pi, mu)
-		return nil
+	if l0, ok := b.sd.lagrangeBound(0, pi, mu, allowed); ok && l0.Sign() >= 0 {
+		return fmt.Errorf("%w: internal error: infeasibility ray of node %d has bound %s >= 0 at zero weights", errBnBNumeric, id, l0.FloatString(3))
 	}
-	if l0.Sign() >= 0 {
-		return fmt.Errorf("%w: ray does not prove infeasibility", errBnBNumeric)
-	}
-	nd := b.nodes[id]
-	if nd.noRay {
-		return errRayOverflow
-	}
-	nd.pending, nd.rayPi, nd.rayMu, nd.rayL0 = true, pi, mu, l0
-	if b.haveInc {
-		err := b.closeRay(nd)
-		if errors.Is(err, errRayOverflow) {
-			nd.pending, nd.noRay = false, true
-		}
-		return err
-	}
+	b.closeLeaf(id, pi, mu)
+	b.nodes[id].empty = true
 	return nil
 }
 

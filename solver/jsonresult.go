@@ -34,7 +34,8 @@ const ResultFormat = "alliance-solver-result/1"
 // agent name, in item order) are null when r has no assignment. "stats"
 // mirrors Stats. "certificate" mirrors Certificate, or is null: a node's
 // "branch" names the item and agent of its Branch pair and is absent on the
-// root; prices are integers. When solveErr is not nil, an "error" member
+// root; prices are integers; "empty": true marks an Empty node and is
+// absent otherwise. When solveErr is not nil, an "error" member
 // holds its text, and when it is an *InfeasibleError an "infeasible" member
 // holds {"reason", "irreducible", "conflict": [{"kind", "index", "name"}]}
 // with the constraints' kinds ("item", "min", "max", "row", "lock", "veto"),
@@ -139,6 +140,9 @@ func WriteResult(w io.Writer, p *Problem, r *Result, solveErr error) error {
 				jw.raw(", \"lock\": " + strconv.FormatBool(nd.Lock))
 			}
 			jw.raw(", \"leaf\": " + strconv.FormatBool(nd.Leaf))
+			if nd.Empty {
+				jw.raw(", \"empty\": true")
+			}
 			if nd.Leaf {
 				jw.raw(", \"bound_prices\": ")
 				jw.ints(nd.BoundPrices)
@@ -194,7 +198,7 @@ var (
 	infeasibleFields = []string{"reason", "irreducible", "conflict"}
 	conflictFields   = []string{"kind", "index", "name"}
 	certFields       = []string{"resolution", "objective", "denominator", "nodes"}
-	nodeFields       = []string{"parent", "branch", "lock", "leaf", "bound_prices", "row_prices"}
+	nodeFields       = []string{"parent", "branch", "lock", "leaf", "bound_prices", "row_prices", "empty"}
 )
 
 // ReadResult reads a result document written by WriteResult for problem p,
@@ -403,6 +407,8 @@ func ReadResult(r io.Reader, p *Problem) (*Result, error) {
 							nd.BoundPrices, err = jr.integers(nfpath)
 						case 5:
 							nd.RowPrices, err = jr.integers(nfpath)
+						case 6:
+							nd.Empty, err = jr.boolean(nfpath)
 						}
 						return err
 					})

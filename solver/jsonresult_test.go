@@ -44,6 +44,7 @@ type resultDoc struct {
 			} `json:"branch"`
 			Lock        bool    `json:"lock"`
 			Leaf        bool    `json:"leaf"`
+			Empty       bool    `json:"empty"`
 			BoundPrices []int64 `json:"bound_prices"`
 			RowPrices   []int64 `json:"row_prices"`
 		} `json:"nodes"`
@@ -127,7 +128,7 @@ func TestWriteResultMatchesResult(t *testing.T) {
 		}
 		for k, nd := range c.Nodes {
 			got := dc.Nodes[k]
-			if got.Parent != nd.Parent || got.Leaf != nd.Leaf || (k > 0 && got.Lock != nd.Lock) {
+			if got.Parent != nd.Parent || got.Leaf != nd.Leaf || got.Empty != nd.Empty || (k > 0 && got.Lock != nd.Lock) {
 				t.Fatalf("node %d = %+v, want %+v", k, got, nd)
 			}
 			if k > 0 && (got.Branch == nil || got.Branch.Item != p.Items[nd.Branch.Item].Name || got.Branch.Agent != p.Agents[nd.Branch.Agent]) {
@@ -171,6 +172,41 @@ func TestWriteResultErrors(t *testing.T) {
 				t.Errorf("WriteResult wrote %q before failing", buf.String())
 			}
 		})
+	}
+}
+
+// TestResultJSONEmptyLeaf checks that an Empty leaf survives a round trip
+// through WriteResult and ReadResult, and that the flag is written only on
+// the node that has it.
+func TestResultJSONEmptyLeaf(t *testing.T) {
+	p := emptyProblem()
+	r := emptyResult()
+	var buf bytes.Buffer
+	if err := WriteResult(&buf, p, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	text := buf.String()
+	if n := strings.Count(text, `"empty"`); n != 1 || !strings.Contains(text, `"lock": true, "leaf": true, "empty": true, "bound_prices": [], "row_prices": [1]}`) {
+		t.Fatalf("WriteResult wrote %d empty flags, want 1 on the locking leaf:\n%s", n, text)
+	}
+	back, err := ReadResult(&buf, p)
+	if err != nil {
+		t.Fatalf("ReadResult(WriteResult(r)): %v\n%s", err, text)
+	}
+	if diff := cmp.Diff(normaliseResult(r), back, cmpopts.EquateEmpty()); diff != "" {
+		t.Fatalf("round trip mismatch (-want +got):\n%s", diff)
+	}
+	if err := Verify(p, back); err != nil {
+		t.Errorf("Verify(ReadResult(WriteResult(r))) = %v", err)
+	}
+	// Without the flag the same prices do not prove the optimum.
+	noFlag := strings.Replace(text, `, "empty": true`, "", 1)
+	back, err = ReadResult(strings.NewReader(noFlag), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Verify(p, back); !errors.Is(err, ErrCertificate) {
+		t.Errorf("Verify without the empty flag = %v, want a rejection", err)
 	}
 }
 
@@ -268,6 +304,16 @@ func FuzzReadResult(f *testing.F) {
 	}
 	var buf bytes.Buffer
 	if err := WriteResult(&buf, p, res, serr); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	buf.Reset()
+	if err := WriteResult(&buf, p, &Result{Status: Optimal, Objective: 0.5, Assignment: []int{1, 1}, Certificate: &Certificate{
+		Resolution: 1e-9, Objective: 500000000, Denominator: 1, Nodes: []Node{
+			{Parent: -1},
+			{Parent: 0, Branch: Pair{0, 0}, Lock: true, Leaf: true, Empty: true, BoundPrices: []int64{0}, RowPrices: []int64{1}},
+			{Parent: 0, Branch: Pair{0, 0}, Lock: false, Leaf: true, BoundPrices: []int64{0}, RowPrices: []int64{0}},
+		}}}, nil); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())

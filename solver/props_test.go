@@ -551,6 +551,7 @@ func TestRapidRegressions(t *testing.T) {
 		{name: "flow-state-minimum", res: 1e-3, reason: "a state minimum of an agent eligible for two of the state's items: a flow edit once reported it infeasible"},
 		{name: "bnb-equal-weight-row", res: 1e-3, reason: "an Equal row whose exact left-hand side misses the right-hand side by 6e-9: branch and bound once stopped on numerical trouble"},
 		{name: "bnb-tiny-row-coefficient", res: 1e-3, reason: "a row coefficient far below the resolution: the weight rounds to 0 while the row must stay exact"},
+		{name: "bnb-tiny-equal-coefficient", res: 1e-3, reason: "an Equal row with coefficients 1 and 1.1e-16: proving a node empty once needed prices beyond int64 to dominate the weights"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -73,8 +73,14 @@ type Stats struct {
 // pair. Every leaf carries Lagrange multipliers (prices) on the bounds and
 // rows; they give an upper bound on the scaled objective of every assignment
 // in the leaf's region. The proof holds when every leaf's bound is below
-// Objective+1, since every scaled objective is an integer. On the flow path
-// the tree is a single leaf whose prices are the network's node potentials.
+// Objective+1, since every scaled objective is an integer. A leaf marked
+// Empty instead proves that its region holds no feasible assignment: its
+// bound computed with every weight taken as zero is negative, while every
+// assignment in the region would have scaled objective 0 under those
+// weights. Such prices are a Farkas-type ray; they need no scaling against
+// the weights, so they fit in int64 however small the row coefficients are
+// next to the weights. On the flow path the tree is a single leaf whose
+// prices are the network's node potentials.
 type Certificate struct {
 	// Resolution is the weight unit: W = round(w / Resolution).
 	Resolution float64
@@ -99,6 +105,11 @@ type Node struct {
 	Lock bool
 	// Leaf is true for a node without children; only leaves carry prices.
 	Leaf bool
+	// Empty is true for a leaf whose prices prove its region empty: the
+	// Lagrangian bound computed with every weight taken as zero is
+	// negative. It is false on inner nodes and on leaves whose prices bound
+	// the objective.
+	Empty bool
 	// BoundPrices holds one price per problem Bound. A positive price uses
 	// the bound's Max, a negative one its Min.
 	BoundPrices []int64

@@ -52,9 +52,11 @@ func cerr(field, format string, args ...any) error {
 // sum of round(w/Resolution) of the assignment; the tree's shape (Nodes[0]
 // is the only root, every other node's parent exists, no cycles, every
 // inner node has exactly two children with the same Branch, one locking and
-// one vetoing it, and leaves have none); the sign rules of every leaf's
-// prices; and that every leaf's Lagrangian bound (see Certificate) is below
-// Objective+1. Prices on inner nodes are ignored.
+// one vetoing it, and leaves have none, and only leaves are marked Empty);
+// the sign rules of every leaf's prices; that every leaf's Lagrangian bound
+// (see Certificate) is below Objective+1; and that every Empty leaf's
+// bound, with every weight taken as zero, is negative. Prices on inner
+// nodes are ignored.
 //
 // For Infeasible, Verify re-derives infeasibility on its own when p has no
 // rows and every agent's bound sets are laminar (a max-flow feasibility
@@ -320,6 +322,19 @@ func (v *verifier) certificate(r *Result) error {
 	limit.Mul(limit, big.NewInt(c.Denominator))
 	limit.Lsh(limit, v.shift)
 	for _, n := range leaves {
+		if c.Nodes[n].Empty {
+			// Zero weights: every assignment in the region scores 0, so
+			// a negative bound leaves it none.
+			L, err := v.leafBound(c, n, nil)
+			if err != nil {
+				return err
+			}
+			if L != nil && L.Sign() >= 0 {
+				return cerr(fmt.Sprintf("Certificate.Nodes[%d]", n), "an Empty leaf whose bound at zero weights is %s, not negative",
+					v.boundString(L, c.Denominator))
+			}
+			continue
+		}
 		L, err := v.leafBound(c, n, W)
 		if err != nil {
 			return err
@@ -394,6 +409,9 @@ func (v *verifier) tree(c *Certificate) ([]int, error) {
 		if len(ch) != 2 {
 			return nil, cerr(f, "an inner node with %d children, want 2", len(ch))
 		}
+		if nd.Empty {
+			return nil, cerr(f+".Empty", "an inner node is marked Empty")
+		}
 		a, b := c.Nodes[ch[0]], c.Nodes[ch[1]]
 		if a.Branch != b.Branch || a.Lock == b.Lock {
 			return nil, cerr(f, "children %d and %d do not lock and veto the same pair: (%d, %d, lock %v) and (%d, %d, lock %v)",
@@ -405,7 +423,8 @@ func (v *verifier) tree(c *Certificate) ([]int, error) {
 
 // leafBound returns the leaf's Lagrangian bound times Den*2^shift, or nil
 // when the leaf's region is empty (some item has no allowed agent), or an
-// error when the prices break the sign rules.
+// error when the prices break the sign rules. A nil W takes every scaled
+// weight as zero.
 func (v *verifier) leafBound(c *Certificate, n int, W [][]int64) (*big.Int, error) {
 	p := v.p
 	nd := c.Nodes[n]
@@ -476,7 +495,10 @@ func (v *verifier) leafBound(c *Certificate, n int, W [][]int64) (*big.Int, erro
 				continue
 			}
 			// (Den*W - sum of bound prices) * 2^shift - sum of mu * A'.
-			val.Mul(den, big.NewInt(W[i][j]))
+			val.SetInt64(0)
+			if W != nil {
+				val.Mul(den, big.NewInt(W[i][j]))
+			}
 			if pi := byAgentGroup[agentGroup{a, AllItems}]; pi != nil {
 				val.Sub(val, pi)
 			}

@@ -66,6 +66,34 @@ func boundResult() *Result {
 	return r
 }
 
+// emptyProblem is rowProblem with c1 locked to A, so c0 must go to B: the
+// optimum is 1 + 3 = 4.
+func emptyProblem() *Problem {
+	p := rowProblem()
+	p.Locks = []Pair{{1, 0}}
+	return p
+}
+
+// emptyResult proves emptyProblem's optimum by branching on (c0, A): the
+// locking leaf's region gives A both items, which the row forbids, and is
+// marked Empty with row price 1: at zero weights its bound is (0-1) + (0-1)
+// + 1 = -1 < 0. The vetoing leaf holds only the optimum: 1 + 3 = 4 < 5.
+func emptyResult() *Result {
+	return &Result{
+		Status:     Optimal,
+		Objective:  4,
+		Assignment: []int{1, 0},
+		Certificate: &Certificate{
+			Resolution: 1, Objective: 4, Denominator: 1,
+			Nodes: []Node{
+				{Parent: -1},
+				{Parent: 0, Branch: Pair{0, 0}, Lock: true, Leaf: true, Empty: true, BoundPrices: []int64{}, RowPrices: []int64{1}},
+				{Parent: 0, Branch: Pair{0, 0}, Lock: false, Leaf: true, BoundPrices: []int64{}, RowPrices: []int64{0}},
+			},
+		},
+	}
+}
+
 func TestVerifyAccepts(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -126,6 +154,19 @@ func TestVerifyAccepts(t *testing.T) {
 				r.Certificate.Nodes[1].Branch, r.Certificate.Nodes[2].Branch = Pair{1, 1}, Pair{1, 1}
 				r.Certificate.Nodes[1].RowPrices[0] = 2
 				r.Certificate.Nodes[2].RowPrices[0] = 0
+				return r
+			}(),
+		},
+		{name: "empty leaf by prices", reason: "an Empty leaf's row price proves its region empty whatever the weights", p: emptyProblem(), r: emptyResult()},
+		{
+			name:   "empty leaf by locks",
+			reason: "an Empty leaf whose region has an item without an allowed agent needs no prices",
+			p:      emptyProblem(),
+			r: func() *Result {
+				r := emptyResult()
+				r.Certificate.Nodes[1].Branch, r.Certificate.Nodes[2].Branch = Pair{1, 1}, Pair{1, 1}
+				r.Certificate.Nodes[1].RowPrices[0] = 0
+				r.Certificate.Nodes[2].RowPrices[0] = 2 // max(3-2, 1) + (3-2) + 2 = 4 < 5
 				return r
 			}(),
 		},
@@ -293,6 +334,48 @@ func TestVerifyRejects(t *testing.T) {
 		p: rowProblem(), r: branchResult(),
 		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[1].Branch.Item = 9 },
 		want: &CertificateError{Field: "Certificate.Nodes[1].Branch", Msg: "pair (9, 0) out of range"},
+	}, {
+		name: "empty leaf bound zero", reason: "an Empty leaf's bound at zero weights must be negative, not zero",
+		p: emptyProblem(), r: emptyResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[1].RowPrices[0] = 0 },
+		want: &CertificateError{Field: "Certificate.Nodes[1]", Msg: "an Empty leaf whose bound at zero weights is 0.000, not negative"},
+	}, {
+		name: "empty leaf bound positive", reason: "row price 1 does not empty the vetoing leaf, which holds the optimum: 0 + (0-1) + 1 = 0",
+		p: emptyProblem(), r: emptyResult(),
+		edit: func(p *Problem, r *Result) {
+			r.Certificate.Nodes[2].Empty = true
+			r.Certificate.Nodes[2].RowPrices[0] = 1
+		},
+		want: &CertificateError{Field: "Certificate.Nodes[2]", Msg: "an Empty leaf whose bound at zero weights is 0.000, not negative"},
+	}, {
+		name: "empty flag needed", reason: "the same prices without Empty bound the objective: (3-1) + (3-1) + 1 = 5, not below 4 + 1",
+		p: emptyProblem(), r: emptyResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[1].Empty = false },
+		want: &CertificateError{Field: "Certificate.Nodes[1]", Msg: "leaf bound 5.000 is not below Objective+1 = 5"},
+	}, {
+		name: "empty leaf row sign", reason: "an Empty leaf obeys the sign rules: a LessEq row's price must not be negative",
+		p: emptyProblem(), r: emptyResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[1].RowPrices[0] = -1 },
+		want: &CertificateError{Field: "Certificate.Nodes[1].RowPrices[0]", Msg: "price -1 has the wrong sign for a <= row"},
+	}, {
+		name:   "empty leaf bound sign",
+		reason: "price 1 on B's bound without maximum would give (0 + 0) - 1 = -1 at zero weights and call the whole feasible problem empty",
+		p: func() *Problem {
+			p := rowProblem()
+			p.Bounds = []Bound{{Agent: 1, Group: AllItems, Max: Unlimited}}
+			return p
+		}(),
+		r: func() *Result {
+			r := rowResult()
+			r.Certificate.Nodes[0] = Node{Parent: -1, Leaf: true, Empty: true, BoundPrices: []int64{1}, RowPrices: []int64{0}}
+			return r
+		}(),
+		want: &CertificateError{Field: "Certificate.Nodes[0].BoundPrices[0]", Msg: "price 1 > 0 on a bound without maximum"},
+	}, {
+		name: "empty inner node", reason: "only leaves prove regions empty",
+		p: emptyProblem(), r: emptyResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[0].Empty = true },
+		want: &CertificateError{Field: "Certificate.Nodes[0].Empty", Msg: "an inner node is marked Empty"},
 	}, {
 		name: "feasible problem said infeasible", reason: "Verify's max flow finds an assignment",
 		p: boundProblem(), r: &Result{Status: Infeasible},
