@@ -36,7 +36,9 @@
 //
 // [NewPlanner] joins a scenario with the results, estimates the base
 // strengths, computes every win probability through package scoring, and
-// turns the demands into a [solver.Problem]. [Planner.Plan] solves it
+// turns the demands into a [solver.Problem]; [NewPlannerWith] takes a
+// win-probability link of the caller's own (any [scoring.Link]) in place of
+// the scenario's probit or logistic. [Planner.Plan] solves it
 // exactly and explains the optimal plan: per seat (party, probability, base
 // strength and its provenance, alternatives and the exact cost of switching
 // to each), per party, per demand with its price (the exact drop in

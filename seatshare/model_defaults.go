@@ -85,10 +85,13 @@ func (s *Scenario) withModelDefaults() (*Scenario, []string) {
 	return &c, set
 }
 
-// describe writes the model's parameters on one line for reports.
-func (m *ModelSpec) describe() string {
+// describe writes the model's parameters on one line for reports; custom
+// names the caller's own link (Plan.CustomLink), "" for none.
+func (m *ModelSpec) describe(custom string) string {
 	var parts []string
-	if l := m.Link; l != nil && l.Probit != nil {
+	if custom != "" {
+		parts = append(parts, "link: custom ("+custom+")")
+	} else if l := m.Link; l != nil && l.Probit != nil {
 		parts = append(parts, fmt.Sprintf("probit sigma %g", l.Probit.Sigma))
 	} else if l != nil && l.Logistic != nil {
 		parts = append(parts, fmt.Sprintf("logistic scale %g", l.Logistic.Scale))

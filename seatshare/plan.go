@@ -76,6 +76,40 @@ type Planner struct {
 	rules       []boundRule // the scenario's rules, then PlanSettings.Rules in derived planners
 	// modelDefaults lists the model fields NewPlanner set from DefaultModel.
 	modelDefaults []string
+	// settings are the PlannerSettings it was built with, passed on to
+	// the planners built from it.
+	settings PlannerSettings
+}
+
+// PlannerSettings controls NewPlannerWith. The zero value, and a nil
+// *PlannerSettings, build the planner NewPlanner builds.
+type PlannerSettings struct {
+	// Link, when not nil, turns every candidate's margin into its win
+	// probability in place of the scenario's model.link: a win-probability
+	// model of the caller's own, such as a heavier-tailed or skewed
+	// distribution function. It must return a value in [0, 1] for every
+	// finite margin; NewPlannerWith returns an error naming the seat and
+	// candidate where it does not. It is used everywhere the planner's
+	// probabilities are: plans, prices, switch costs, coalition values,
+	// the individual-rationality rule, the simulation (which keeps every
+	// seat's probability), and Robustness, which then probes the transfer
+	// rate only (a custom link has no scale the planner knows of). Plans
+	// report it as "link: custom (LinkName)" and leave Plan.Model.Link nil.
+	Link scoring.Link
+	// LinkName names Link in plans; empty means Link's Go type and fields
+	// as fmt's "%T%+v" prints them.
+	LinkName string
+}
+
+// linkName returns the name plans give the custom link, "" without one.
+func (s PlannerSettings) linkName() string {
+	switch {
+	case s.Link == nil:
+		return ""
+	case s.LinkName != "":
+		return s.LinkName
+	}
+	return fmt.Sprintf("%T%+v", s.Link, s.Link)
 }
 
 // NewPlanner validates s, loads its base elections (and the elections its
@@ -94,10 +128,23 @@ type Planner struct {
 // cannot be loaded. It takes O(B*n + S*M^2) time for B bases of n
 // candidates, S seats and M members.
 func NewPlanner(s *Scenario, src Source) (*Planner, error) {
+	return NewPlannerWith(s, src, nil)
+}
+
+// NewPlannerWith is NewPlanner with settings; a nil set means the
+// defaults. With set.Link, the scenario's model.link is not used (and
+// not reported as defaulted when it is missing).
+func NewPlannerWith(s *Scenario, src Source, set *PlannerSettings) (*Planner, error) {
+	if set == nil {
+		set = &PlannerSettings{}
+	}
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
 	s, defaulted := s.withModelDefaults()
+	if set.Link != nil {
+		defaulted = slices.DeleteFunc(defaulted, func(f string) bool { return f == "model.link" })
+	}
 	pm, _ := s.partyMap() // validated
 	settings, _ := s.Strength.settings()
 	cache := make(map[int]*Election)
@@ -117,7 +164,7 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 		cache[year] = e
 		return e, nil
 	}
-	p := &Planner{scenario: s, src: src, modelDefaults: defaulted}
+	p := &Planner{scenario: s, src: src, modelDefaults: defaulted, settings: *set}
 	bases := make([]Base, len(s.Bases))
 	for i, b := range s.Bases {
 		f := fmt.Sprintf("bases[%d]", i)
@@ -187,7 +234,7 @@ func NewPlanner(s *Scenario, src Source) (*Planner, error) {
 		}
 		col[r] = j
 	}
-	mod := newModel(s, col)
+	mod := newModel(s, col, set.Link)
 	for i, a := range s.Model.Adjust {
 		if _, ok := latest.Constituency(SeatID{a.State, a.No}); !ok {
 			return nil, serr(fmt.Sprintf("model.adjust[%d].pc_no", i), "no seat %s/%d in the %d results", a.State, a.No, latest.Year)
@@ -321,6 +368,9 @@ type Plan struct {
 	// filled (see DefaultModel), such as "model.link".
 	Model         ModelSpec `json:"model"`
 	ModelDefaults []string  `json:"model_defaults"`
+	// CustomLink names the caller's own link (PlannerSettings.Link) when
+	// the planner has one; Model.Link is then nil.
+	CustomLink string `json:"custom_link,omitempty"`
 	// Expected is the alliance's expected number of wins, the sum of the
 	// chosen candidates' win probabilities.
 	Expected float64 `json:"expected"`
@@ -527,6 +577,9 @@ func (p *Planner) PlanWith(ctx context.Context, s *PlanSettings) (*Plan, error) 
 	plan := &Plan{Scenario: p.scenario.Name, Bases: slices.Clone(p.bases), Model: p.scenario.Model, ModelDefaults: slices.Clone(p.modelDefaults), Result: res}
 	if plan.ModelDefaults == nil {
 		plan.ModelDefaults = []string{}
+	}
+	if plan.CustomLink = p.settings.linkName(); plan.CustomLink != "" {
+		plan.Model.Link = nil
 	}
 	locked := make([]bool, len(p.seats))
 	for _, l := range p.problem.Locks {

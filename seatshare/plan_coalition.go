@@ -149,7 +149,7 @@ func (p *Planner) Coalitions(s CoalitionSettings) (*CoalitionGame, error) {
 		g.cols = append(g.cols, col[m])
 	}
 	g.parties = append(g.parties, "(others)")
-	g.mod = newModel(p.scenario, col)
+	g.mod = newModel(p.scenario, col, p.settings.Link)
 	member := make(map[string]int, len(p.members))
 	for i, m := range p.members {
 		member[m] = i
@@ -439,7 +439,7 @@ func (g *CoalitionGame) rebuilt(ctx context.Context, s scoring.Coalition) (float
 	for _, m := range g.members(s) {
 		in[m] = true
 	}
-	sub, err := NewPlanner(restrict(g.p.scenario, in, g.settings.WithDemands), g.p.src)
+	sub, err := NewPlannerWith(restrict(g.p.scenario, in, g.settings.WithDemands), g.p.src, &g.p.settings)
 	if err != nil {
 		return 0, fmt.Errorf("seatshare: coalition %v: %w", g.members(s), err)
 	}

@@ -35,8 +35,9 @@ const robustSteps = 12
 // scenario's value until the plan stops being optimal and bisecting the
 // change to 12 steps. It assumes that the values where the plan is optimal
 // form an interval around the scenario's value, which holds in the usual
-// case of one crossing but is not checked. It costs about 2*(12+1)
-// planner builds and solves per parameter.
+// case of one crossing but is not checked. With a custom link
+// (PlannerSettings.Link) only the transfer rate is probed. It costs about
+// 2*(12+1) planner builds and solves per parameter.
 func (p *Planner) Robustness(ctx context.Context) ([]Range, error) {
 	base, err := p.solve(ctx, p.problem)
 	if err != nil {
@@ -54,12 +55,15 @@ func (p *Planner) Robustness(ctx context.Context) ([]Range, error) {
 		set    func(sc *Scenario, x float64)
 	}
 	var params []param
-	if l := s.Model.Link; l.Probit != nil {
+	switch l := s.Model.Link; {
+	case p.settings.Link != nil:
+		// A custom link has no scale the planner knows of.
+	case l.Probit != nil:
 		v := l.Probit.Sigma
 		params = append(params, param{"model.link.probit.sigma", v, v / 10, v * 10, func(sc *Scenario, x float64) {
 			sc.Model.Link = &LinkSpec{Probit: &ProbitSpec{Sigma: x}}
 		}})
-	} else {
+	default:
 		v := l.Logistic.Scale
 		params = append(params, param{"model.link.logistic.scale", v, v / 10, v * 10, func(sc *Scenario, x float64) {
 			sc.Model.Link = &LinkSpec{Logistic: &LogisticSpec{Scale: x}}
@@ -76,7 +80,7 @@ func (p *Planner) Robustness(ctx context.Context) ([]Range, error) {
 			sc := *s
 			sc.Simulation = SimulationSpec{}
 			pr.set(&sc, x)
-			q, err := NewPlanner(&sc, p.src)
+			q, err := NewPlannerWith(&sc, p.src, &p.settings)
 			if err != nil {
 				return false, err
 			}

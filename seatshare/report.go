@@ -149,7 +149,7 @@ func WriteTable(w io.Writer, p *Plan) error {
 	for _, b := range p.Bases {
 		ew.printf("  %d (weight %.2f): %s\n", b.Year, b.Weight, b.Source)
 	}
-	ew.printf("Model: %s\n", p.Model.describe())
+	ew.printf("Model: %s\n", p.Model.describe(p.CustomLink))
 	if len(p.ModelDefaults) > 0 {
 		ew.printf("  calibrated defaults (seatshare.DefaultModel) for: %s\n", strings.Join(p.ModelDefaults, ", "))
 	} else {

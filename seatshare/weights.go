@@ -91,17 +91,21 @@ type adjustKey struct {
 }
 
 // newModel converts s.Model to column indices of st. col maps a label to
-// its column; it has every alliance member and rival party.
-func newModel(s *Scenario, col map[string]int) *model {
+// its column; it has every alliance member and rival party. A non-nil
+// link replaces the scenario's.
+func newModel(s *Scenario, col map[string]int, link scoring.Link) *model {
 	m := &model{
 		lambda:   *s.Model.Lambda,
 		national: s.Model.Swing.National,
 		swing:    make(map[string]float64, len(s.Model.Swing.States)),
 		adjust:   make(map[adjustKey]float64, len(s.Model.Adjust)),
 	}
-	if l := s.Model.Link; l.Probit != nil {
+	switch l := s.Model.Link; {
+	case link != nil:
+		m.link = link
+	case l.Probit != nil:
 		m.link = scoring.Probit{Sigma: l.Probit.Sigma}
-	} else {
+	default:
 		m.link = scoring.Logistic{Scale: l.Logistic.Scale}
 	}
 	m.transfer = transfer(s.Model.Transfer, col)

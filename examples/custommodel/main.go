@@ -13,17 +13,13 @@
 //     ones collapse (an assumption for the demonstration, not an estimate).
 //
 // How it plugs in. A scenario file names only the built-in links (probit
-// and logistic, field model.link), so a link of your own cannot go through
-// seatshare.Planner.Plan. The planner exposes what a link needs: every
-// candidate's margin (Planner.Seats) and the solver problem its demands
-// define (Planner.Problem, one option per seat and member whose Weight is
-// the win probability). The program replaces each weight by its own link's
-// probability of the same margin, solves with solver.Solve (every demand,
-// lock and rule of the scenario still holds, and solver.Verify checks the
-// certificate), and simulates the total with scoring.Simulate under the
-// scenario's copula, which keeps every seat's probability whatever the link.
-// Prices and switch costs would need the same re-weighting for each
-// re-solve; Plan computes them for the built-in links only.
+// and logistic, field model.link); a link of your own goes in through
+// seatshare.NewPlannerWith and seatshare.PlannerSettings.Link. The planner
+// then uses it everywhere: the optimal plan, every demand's price, the
+// switch costs, the simulated total under the scenario's copula, and
+// Planner.Evaluate, which here scores the probit's plan under each link.
+// Every plan says which link it used ("link: custom (...)" in its Model
+// line), so a custom model is never silent.
 //
 // With no files it runs on the ILLUSTRATIVE synthetic results embedded in
 // package illustrative (not real results, and labelled so). With -data
@@ -41,7 +37,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"math/rand/v2"
 	"os"
 	"strings"
 
@@ -50,7 +45,6 @@ import (
 	"github.com/coalitionlab/alliance/scoring"
 	"github.com/coalitionlab/alliance/seatshare"
 	"github.com/coalitionlab/alliance/seatshare/illustrative"
-	"github.com/coalitionlab/alliance/solver"
 )
 
 // StudentT is the link F(m) = T_nu(m / Sigma), Student's t distribution
@@ -93,7 +87,7 @@ func main() {
 	err := run(context.Background(), os.Stdout, os.Args[1:], os.Getenv(seatshare.DataEnv))
 	switch {
 	case errors.Is(err, flag.ErrHelp):
-	case errors.Is(err, seatshare.ErrInfeasible), errors.Is(err, solver.ErrInfeasible):
+	case errors.Is(err, seatshare.ErrInfeasible):
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	case err != nil:
@@ -102,22 +96,17 @@ func main() {
 	}
 }
 
-// model is a named link.
+// model is a named link; a nil link is the scenario's own.
 type model struct {
 	name string
 	link scoring.Link
 }
 
-// outcome is one link's optimal plan.
+// outcome is one link's optimal plan, and the probit's plan scored under
+// that link.
 type outcome struct {
-	name     string
-	weights  []float64 // per seat, of the plan's party
-	assign   []int     // agent per seat
-	expected float64
-	// probitPlan is the expected wins, under this link, of the plan that
-	// is optimal under the probit.
-	probitPlan float64
-	sim        *scoring.Distribution
+	plan   *seatshare.Plan
+	probit *seatshare.Evaluation
 }
 
 func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error {
@@ -138,123 +127,60 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 	if err != nil {
 		return err
 	}
-	sc.Simulation = seatshare.SimulationSpec{} // simulated below, per link
-	// INC's claim to the seats it won in 2009, as in the uttarpradesh
-	// example: a binding demand makes the plan trade seats against one
-	// another, which is where the link's shape matters. Without one, every
-	// non-decreasing link picks the member with the largest margin in
-	// each seat, and all links give the same plan.
+	// INC's claim to the seats it won in 2009 and three more, a hard
+	// bargaining position: a binding demand makes the plan trade seats
+	// against one another, which is where the link's shape matters. (Its
+	// bare 2009 claim does not bind on the illustrative data.) Without a
+	// binding demand every non-decreasing link picks the member with the
+	// largest margin in each seat, and all links give the same plan.
 	e2009, err := src(2009)
 	if err != nil {
 		return err
 	}
-	claim := e2009.WinsByParty("Uttar Pradesh")["INC"]
+	claim := e2009.WinsByParty("Uttar Pradesh")["INC"] + 3
 	sc.Demands = append(sc.Demands, seatshare.Demand{
-		Name: fmt.Sprintf("INC's claim: at least the %d seats it won in 2009", claim), Party: "INC",
+		Name: fmt.Sprintf("INC's claim: at least %d seats, the %d it won in 2009 and 3 more", claim, claim-3), Party: "INC",
 		SeatSet: seatshare.SeatSet{State: "Uttar Pradesh"}, Min: claim,
 	})
-	pl, err := seatshare.NewPlanner(sc, src)
+	base, err := seatshare.NewPlanner(sc, src)
 	if err != nil {
 		return err
 	}
-	sigma := pl.Scenario().Model.Link.Probit.Sigma // the calibrated default, filled by NewPlanner
+	sigma := base.Scenario().Model.Link.Probit.Sigma // the calibrated default, filled by NewPlanner
 	models := []model{
-		{fmt.Sprintf("probit, sigma %g (the scenario's)", sigma), scoring.Probit{Sigma: sigma}},
+		{fmt.Sprintf("probit, sigma %g (the scenario's)", sigma), nil},
 		{fmt.Sprintf("Student's t, 3 df, scale %g", sigma), StudentT{Sigma: sigma, Nu: 3}},
-		{fmt.Sprintf("skewed: sigma %.3g below 0, %.3g above", 1.5*sigma, 0.75*sigma), Skewed{Below: 1.5 * sigma, Above: 0.75 * sigma}},
-	}
-	cop, err := scoring.NewCopula(sc.Model.Copula.National, sc.Model.Copula.State)
-	if err != nil {
-		return err
-	}
-	seats := pl.Seats()
-	states := make([]int, len(seats))
-	for i := 1; i < len(seats); i++ {
-		states[i] = states[i-1]
-		if seats[i].ID.State != seats[i-1].ID.State {
-			states[i]++
-		}
+		{fmt.Sprintf("skewed: sigma %.3g below 0, %.3g above", 2*sigma, sigma/2), Skewed{Below: 2 * sigma, Above: sigma / 2}},
 	}
 	var outs []outcome
 	for _, m := range models {
-		prob, err := reweight(pl, m.link)
-		if err != nil {
-			return fmt.Errorf("custommodel: %s: %w", m.name, err)
-		}
-		res, err := solver.Solve(ctx, prob, nil)
-		if err != nil {
-			return fmt.Errorf("custommodel: %s: %w", m.name, err)
-		}
-		if err := solver.Verify(prob, res); err != nil {
-			return fmt.Errorf("custommodel: %s: the solver's certificate fails: %w", m.name, err)
-		}
-		o := outcome{name: m.name, assign: res.Assignment, weights: make([]float64, len(seats))}
-		for i := range seats {
-			for _, opt := range prob.Items[i].Options {
-				if opt.Agent == res.Assignment[i] {
-					o.weights[i] = opt.Weight
-				}
+		pl := base
+		if m.link != nil {
+			if pl, err = seatshare.NewPlannerWith(sc, src, &seatshare.PlannerSettings{Link: m.link, LinkName: m.name}); err != nil {
+				return fmt.Errorf("custommodel: %s: %w", m.name, err)
 			}
-			o.expected += o.weights[i]
 		}
+		plan, err := pl.Plan(ctx)
+		if err != nil {
+			return fmt.Errorf("custommodel: %s: %w", m.name, err)
+		}
+		o := outcome{plan: plan}
 		if len(outs) > 0 {
-			for i := range seats {
-				for _, opt := range prob.Items[i].Options {
-					if opt.Agent == outs[0].assign[i] {
-						o.probitPlan += opt.Weight
-					}
-				}
+			pins := make([]seatshare.Pin, len(outs[0].plan.Seats))
+			for i, s := range outs[0].plan.Seats {
+				pins[i] = seatshare.Pin{State: s.ID.State, No: s.ID.No, Party: s.Party}
 			}
-		} else {
-			o.probitPlan = o.expected
-		}
-		if o.sim, err = scoring.Simulate(o.weights, states, cop, 100000, rand.New(rand.NewPCG(2024, 0))); err != nil {
-			return err
+			if o.probit, err = pl.Evaluate(ctx, pins); err != nil {
+				return fmt.Errorf("custommodel: %s: the probit's plan: %w", m.name, err)
+			}
 		}
 		outs = append(outs, o)
 	}
-	return write(w, *data == "", pl, models, outs)
+	return write(w, *data == "", sc, models, outs)
 }
 
-// reweight returns the planner's problem with every option's weight
-// replaced by link's probability of the candidate's margin.
-func reweight(pl *seatshare.Planner, link scoring.Link) (*solver.Problem, error) {
-	prob := pl.Problem()
-	// Problem's copy shares its items and their options with the planner;
-	// copy them before writing.
-	prob.Items = append([]solver.Item(nil), prob.Items...)
-	for i, sw := range pl.Seats() {
-		prob.Items[i].Options = append([]solver.Option(nil), prob.Items[i].Options...)
-		for k, opt := range prob.Items[i].Options {
-			margin, ok := marginOf(sw, prob.Agents[opt.Agent])
-			if !ok {
-				return nil, fmt.Errorf("seat %v: no margin for %s", sw.ID, prob.Agents[opt.Agent])
-			}
-			p := link.Prob(margin)
-			if math.IsNaN(p) || p < 0 || p > 1 {
-				return nil, fmt.Errorf("seat %v: the link gives %v for the margin %v", sw.ID, p, margin)
-			}
-			prob.Items[i].Options[k].Weight = p
-		}
-	}
-	return prob, nil
-}
-
-// marginOf returns party's margin in seat sw.
-func marginOf(sw seatshare.SeatWeights, party string) (float64, bool) {
-	for _, o := range sw.Options {
-		if o.Party == party {
-			return o.Margin, true
-		}
-	}
-	return 0, false
-}
-
-func write(w io.Writer, illus bool, pl *seatshare.Planner, models []model, outs []outcome) error {
+func write(w io.Writer, illus bool, sc *seatshare.Scenario, models []model, outs []outcome) error {
 	var b strings.Builder
-	agents := pl.Problem().Agents
-	seats := pl.Seats()
-	sc := pl.Scenario()
 	if illus {
 		b.WriteString("*** ILLUSTRATIVE: synthetic Uttar Pradesh results, NOT real. Set SEATSHARE_DATA or -data DIR for the real results. ***\n")
 	}
@@ -262,8 +188,8 @@ func write(w io.Writer, illus bool, pl *seatshare.Planner, models []model, outs 
 	for _, d := range sc.Demands {
 		fmt.Fprintf(&b, "Demand: %s\n", d.Name)
 	}
-	b.WriteString("Each link turns the same margins (Planner.Seats) into win probabilities; the planner's problem\n" +
-		"(Planner.Problem, every demand, lock and rule of the scenario) is re-weighted and solved with solver.Solve.\n" +
+	b.WriteString("Each link turns the same margins into win probabilities inside the planner\n" +
+		"(seatshare.NewPlannerWith with PlannerSettings.Link); every demand, lock and rule of the scenario holds.\n" +
 		"Within a seat every non-decreasing link ranks the members alike, so the link changes the plan only\n" +
 		"where demands make seats trade against one another.\n\n")
 	b.WriteString("P(win) at a margin of (vote-share points)\n")
@@ -273,55 +199,83 @@ func write(w io.Writer, illus bool, pl *seatshare.Planner, models []model, outs 
 		head = append(head, fmt.Sprintf("%+.0f", 100*m))
 	}
 	rows := [][]string{head}
+	probit := scoring.Probit{Sigma: outs[0].plan.Model.Link.Probit.Sigma}
 	for _, m := range models {
+		l := m.link
+		if l == nil {
+			l = probit
+		}
 		row := []string{m.name}
 		for _, x := range margins {
-			row = append(row, fmt.Sprintf("%.3f", m.link.Prob(x)))
+			row = append(row, fmt.Sprintf("%.3f", l.Prob(x)))
 		}
 		rows = append(rows, row)
 	}
 	columns(&b, rows, "lrrrrrrrr")
 
-	b.WriteString("\nThe optimal plan under each link (expected wins and the simulated total use that link's probabilities;\n" +
-		"'probit plan' = the expected wins, under this link, of the plan that is optimal under the probit)\n")
-	head = []string{"link", "expected", "probit plan", "gain"}
-	head = append(head, agents...)
-	head = append(head, "SD", "5%", "95%", "P(>= 30)", "seats changed")
+	b.WriteString("\nThe planner's optimal plan under each link (expected wins, the demand's price and the simulated total\n" +
+		"use that link's probabilities; 'probit plan' = the expected wins, under this link, of the plan that\n" +
+		"is optimal under the probit, from Planner.Evaluate)\n")
+	head = []string{"link (Model line of the plan)", "expected", "probit plan", "gain"}
+	for _, pp := range outs[0].plan.Parties {
+		head = append(head, pp.Party)
+	}
+	head = append(head, "INC claim price", "SD", "5%", "95%", fmt.Sprintf("P(>= %d)", sc.Target), "seats changed")
 	rows = [][]string{head}
 	for _, o := range outs {
-		count := make([]int, len(agents))
-		changed := 0
-		for i, a := range o.assign {
-			count[a]++
-			if a != outs[0].assign[i] {
-				changed++
+		p := o.plan
+		label := "link: custom (" + p.CustomLink + ")"
+		if p.CustomLink == "" {
+			label = "probit sigma " + fmt.Sprint(p.Model.Link.Probit.Sigma)
+		}
+		probitPlan, changed := p.Expected, 0
+		if o.probit != nil {
+			probitPlan, changed = o.probit.Expected, o.probit.Differences
+		}
+		row := []string{label, fmt.Sprintf("%.2f", p.Expected), fmt.Sprintf("%.2f", probitPlan), fmt.Sprintf("%+.5f", p.Expected-probitPlan)}
+		for _, pp := range p.Parties {
+			row = append(row, fmt.Sprint(pp.Seats))
+		}
+		price := "-"
+		for _, c := range p.Constraints {
+			if c.Field == fmt.Sprintf("demands[%d]", len(sc.Demands)-1) {
+				price = fmt.Sprintf("%.2f", c.Dropped)
 			}
 		}
-		row := []string{o.name, fmt.Sprintf("%.2f", o.expected), fmt.Sprintf("%.2f", o.probitPlan), fmt.Sprintf("%+.2f", o.expected-o.probitPlan)}
-		for _, c := range count {
-			row = append(row, fmt.Sprint(c))
-		}
-		row = append(row, fmt.Sprintf("%.2f", o.sim.SD().Value), fmt.Sprint(o.sim.Quantile(0.05).Value), fmt.Sprint(o.sim.Quantile(0.95).Value),
-			fmt.Sprintf("%.3f", o.sim.AtLeast(30).Value), fmt.Sprint(changed))
+		sim := p.Simulation
+		row = append(row, price, fmt.Sprintf("%.2f", sim.SD.Value), quantile(sim, 0.05), quantile(sim, 0.95),
+			fmt.Sprintf("%.3f", sim.AtLeastTarget.Value), fmt.Sprint(changed))
 		rows = append(rows, row)
 	}
 	columns(&b, rows, strings.Repeat("l", 1)+strings.Repeat("r", len(head)-1))
 
-	for _, o := range outs[1:] {
+	for k, o := range outs[1:] {
 		var lines []string
-		for i, a := range o.assign {
-			if a != outs[0].assign[i] {
-				lines = append(lines, fmt.Sprintf("  %s %s: %s -> %s", seats[i].ID, seats[i].Name, agents[outs[0].assign[i]], agents[a]))
+		for _, s := range o.probit.Seats {
+			if s.Party != s.Optimal {
+				lines = append(lines, fmt.Sprintf("  %s %s: %s (P %.3f) -> %s (P %.3f)", s.ID, s.Name, s.Party, s.W, s.Optimal, s.OptimalW))
 			}
 		}
+		name := models[k+1].name
 		if len(lines) == 0 {
-			fmt.Fprintf(&b, "\n%s: the same plan as the probit.\n", o.name)
+			fmt.Fprintf(&b, "\n%s: the same plan as the probit.\n", name)
 			continue
 		}
-		fmt.Fprintf(&b, "\n%s changes %d seat(s) from the probit's plan:\n%s\n", o.name, len(lines), strings.Join(lines, "\n"))
+		fmt.Fprintf(&b, "\n%s changes %d seat(s) from the probit's plan, gaining %.5f expected wins under its own link\n(P under this link):\n%s\n", name, len(lines), o.probit.Gap, strings.Join(lines, "\n"))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// quantile returns the simulated total's quantile at level, "-" when the
+// plan does not report it.
+func quantile(sim *seatshare.SimulationSummary, level float64) string {
+	for _, q := range sim.Quantiles {
+		if q.Level == level {
+			return fmt.Sprint(q.Value)
+		}
+	}
+	return "-"
 }
 
 // columns writes rows (the first is the header) padded to the widest cell

@@ -15,7 +15,6 @@ import (
 	"github.com/coalitionlab/alliance/scoring"
 	"github.com/coalitionlab/alliance/seatshare"
 	"github.com/coalitionlab/alliance/seatshare/illustrative"
-	"github.com/coalitionlab/alliance/solver"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/illustrative.golden")
@@ -77,66 +76,68 @@ func TestLinks(t *testing.T) {
 	})
 }
 
-// TestReweight checks the plumbing: re-weighting with the scenario's own
-// probit gives back the planner's weights exactly and its optimum, a
-// custom link's optimum is at least as good under that link as the
-// probit's plan, and the planner's own problem is left untouched.
-func TestReweight(t *testing.T) {
+// TestPlannerLink checks what the example relies on: through
+// seatshare.NewPlannerWith a link of its own gives each seat's party its
+// probability of the scenario link's margin, the plan's table names the
+// link, and the plan is at least as good under that link as the probit's
+// plan, which Planner.Evaluate scores.
+func TestPlannerLink(t *testing.T) {
+	ctx := context.Background()
 	sc, err := illustrative.Scenario()
 	if err != nil {
 		t.Fatal(err)
 	}
 	sc.Simulation = seatshare.SimulationSpec{}
-	sc.Demands = append(sc.Demands, seatshare.Demand{Party: "INC", SeatSet: seatshare.SeatSet{State: "Uttar Pradesh"}, Min: 19})
-	pl, err := seatshare.NewPlanner(sc, illustrative.Election)
+	sc.Demands = append(sc.Demands, seatshare.Demand{Party: "INC", SeatSet: seatshare.SeatSet{State: "Uttar Pradesh"}, Min: 22})
+	probit, err := seatshare.NewPlanner(sc, illustrative.Election)
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := pl.Problem()
-	beforeW := before.Items[0].Options[0].Weight
-	same, err := reweight(pl, scoring.Probit{Sigma: pl.Scenario().Model.Link.Probit.Sigma})
+	base, err := probit.Plan(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, it := range same.Items {
-		for k, o := range it.Options {
-			if want := before.Items[i].Options[k].Weight; o.Weight != want {
-				t.Fatalf("item %d option %d: weight %v, want the planner's %v", i, k, o.Weight, want)
-			}
+	link := StudentT{Sigma: 0.08, Nu: 3}
+	pl, err := seatshare.NewPlannerWith(sc, illustrative.Election, &seatshare.PlannerSettings{Link: link, LinkName: "t3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := pl.Plan(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	margins := make(map[string]float64)
+	for _, sw := range probit.Seats() {
+		for _, o := range sw.Options {
+			margins[sw.ID.String()+"/"+o.Party] = o.Margin
 		}
 	}
-	plan, err := pl.Plan(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := solver.Solve(context.Background(), same, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if math.Abs(res.Objective-plan.Expected) > 1e-9 {
-		t.Errorf("re-weighted probit optimum %v, planner's %v", res.Objective, plan.Expected)
-	}
-	heavy, err := reweight(pl, StudentT{Sigma: 0.08, Nu: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hres, err := solver.Solve(context.Background(), heavy, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	probitPlan := 0.0
-	for i, it := range heavy.Items {
-		for _, o := range it.Options {
-			if o.Agent == res.Assignment[i] {
-				probitPlan += o.Weight
-			}
+	for _, s := range plan.Seats {
+		m, ok := margins[s.ID.String()+"/"+s.Party]
+		if !ok {
+			t.Fatalf("seat %v: party %s is no option of the probit planner", s.ID, s.Party)
+		}
+		if want := link.Prob(m); math.Abs(s.W-want) > 1e-12 {
+			t.Errorf("seat %v, %s: W %v, want t3(%v) = %v", s.ID, s.Party, s.W, m, want)
 		}
 	}
-	if hres.Objective < probitPlan-1e-9 {
-		t.Errorf("Student-t optimum %v is below the probit plan's %v under the same link", hres.Objective, probitPlan)
+	pins := make([]seatshare.Pin, len(base.Seats))
+	for i, s := range base.Seats {
+		pins[i] = seatshare.Pin{State: s.ID.State, No: s.ID.No, Party: s.Party}
 	}
-	if got := pl.Problem().Items[0].Options[0].Weight; got != beforeW {
-		t.Errorf("reweight changed the planner's problem: weight %v, was %v", got, beforeW)
+	ev, err := pl.Evaluate(ctx, pins)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(ev.Optimum-plan.Expected) > 1e-9 || ev.Expected > plan.Expected+1e-9 {
+		t.Errorf("under t3: optimum %v (plan %v), the probit's plan %v", ev.Optimum, plan.Expected, ev.Expected)
+	}
+	var b bytes.Buffer
+	if err := seatshare.WriteTable(&b, plan); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "Model: link: custom (t3)") {
+		t.Errorf("the plan's table does not name the custom link:\n%s", b.String())
 	}
 }
 
@@ -151,7 +152,7 @@ func TestRealData(t *testing.T) {
 	if err := run(context.Background(), &b, nil, dir); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(b.String(), "ILLUSTRATIVE") || !strings.Contains(b.String(), "INC's claim: at least the 21 seats it won in 2009") {
+	if strings.Contains(b.String(), "ILLUSTRATIVE") || !strings.Contains(b.String(), "INC's claim: at least 24 seats, the 21 it won in 2009 and 3 more") {
 		t.Errorf("real-data output:\n%s", b.String())
 	}
 }
