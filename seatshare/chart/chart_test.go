@@ -202,8 +202,8 @@ func svgTexts(t fataler, b []byte) []string {
 	return texts
 }
 
-// Rasterising a PNG takes seconds under the race detector, so the tests
-// that draw many of them run their cases in parallel.
+// Drawing takes seconds under the race detector (a PNG most of all), so the
+// tests that draw many charts run in parallel.
 
 func TestChartsRender(t *testing.T) {
 	for _, c := range charts(t) {

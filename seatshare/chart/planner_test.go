@@ -22,6 +22,7 @@ import (
 // illustrative scenario, with INC's claim to its 2009 seats, through the
 // adapters: the planner's own types must fill every chart.
 func TestPlannerCharts(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	sc, err := illustrative.Scenario()
 	if err != nil {

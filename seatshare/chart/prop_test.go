@@ -81,6 +81,7 @@ func genDistribution(t *rapid.T) chart.Distribution {
 }
 
 func TestDistributionProperties(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		d := genDistribution(t)
 		if err := d.Validate(); err != nil {
@@ -129,6 +130,7 @@ func genNames(t *rapid.T, n int, label string) []string {
 }
 
 func TestPricesProperties(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		n := rapid.IntRange(1, 25).Draw(t, "n")
 		p := chart.Prices{
@@ -155,6 +157,7 @@ func TestPricesProperties(t *testing.T) {
 }
 
 func TestSharesProperties(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		n := rapid.IntRange(1, 30).Draw(t, "n")
 		s := chart.Shares{
@@ -177,6 +180,7 @@ func TestSharesProperties(t *testing.T) {
 }
 
 func TestFrontierProperties(t *testing.T) {
+	t.Parallel()
 	rapid.Check(t, func(t *rapid.T) {
 		n := rapid.IntRange(1, 40).Draw(t, "n")
 		f := chart.Frontier{Party: genName(t, "party"), Set: rapid.SampledFrom([]string{"", "Bihar"}).Draw(t, "set")}

@@ -67,6 +67,7 @@ func TestWriteReliabilitySVG(t *testing.T) {
 }
 
 func TestWriteReliabilityPNG(t *testing.T) {
+	t.Parallel()
 	p, err := chart.Reliability{Series: tables(t)}.Plot()
 	if err != nil {
 		t.Fatal(err)
