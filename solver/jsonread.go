@@ -325,17 +325,7 @@ func (r *jsonReader) slowString(path string, start int) (string, error) {
 					return "", jsonErr(path, "malformed JSON at byte %d: bad \\u escape", r.pos-2)
 				}
 				if utf16.IsSurrogate(ru) {
-					save := r.pos
-					if r.pos+1 < len(r.data) && r.data[r.pos] == '\\' && r.data[r.pos+1] == 'u' {
-						r.pos += 2
-						if lo, ok := r.hex4(); ok && utf16.DecodeRune(ru, lo) != utf8.RuneError {
-							ru = utf16.DecodeRune(ru, lo)
-						} else {
-							r.pos, ru = save, utf8.RuneError
-						}
-					} else {
-						ru = utf8.RuneError
-					}
+					ru = r.surrogatePair(ru)
 				}
 				b = utf8.AppendRune(b, ru)
 			default:
@@ -344,6 +334,24 @@ func (r *jsonReader) slowString(path string, start int) (string, error) {
 		}
 	}
 	return "", r.syntax(path, "the closing '\"' of a string")
+}
+
+// surrogatePair reads the \uXXXX escape of the low surrogate that must
+// follow the surrogate hi, just read, and returns the pair's rune. Without
+// a valid low surrogate it reads nothing more and returns U+FFFD.
+func (r *jsonReader) surrogatePair(hi rune) rune {
+	if r.pos+1 >= len(r.data) || r.data[r.pos] != '\\' || r.data[r.pos+1] != 'u' {
+		return utf8.RuneError
+	}
+	save := r.pos
+	r.pos += 2
+	if lo, ok := r.hex4(); ok {
+		if ru := utf16.DecodeRune(hi, lo); ru != utf8.RuneError {
+			return ru
+		}
+	}
+	r.pos = save
+	return utf8.RuneError
 }
 
 // hex4 reads four hexadecimal digits.
