@@ -352,10 +352,27 @@ func (p *Planner) Strength() *Strength { return p.strength }
 // member's win probability. The caller must not modify them.
 func (p *Planner) Seats() []SeatWeights { return p.seats }
 
-// Problem returns a copy of the solver problem: one item per seat (in the
-// order of Seats), one agent per member (in the scenario's order), the
-// demands as Bounds, the rows as Rows, then locks and vetoes.
-func (p *Planner) Problem() *solver.Problem { return cloneProblem(p.problem) }
+// Problem returns a deep copy of the solver problem: one item per seat (in
+// the order of Seats), one agent per member (in the scenario's order), the
+// demands as Bounds, the rows as Rows, then locks and vetoes. The caller
+// may modify it (re-weight options, add rows) without changing the
+// planner. It costs O(size of the problem).
+func (p *Planner) Problem() *solver.Problem {
+	prob := cloneProblem(p.problem)
+	prob.Agents = slices.Clone(prob.Agents)
+	prob.Items = slices.Clone(prob.Items)
+	for i := range prob.Items {
+		prob.Items[i].Options = slices.Clone(prob.Items[i].Options)
+	}
+	for i := range prob.Groups {
+		prob.Groups[i].Items = slices.Clone(prob.Groups[i].Items)
+	}
+	for i := range prob.Rows {
+		prob.Rows[i].Terms = slices.Clone(prob.Rows[i].Terms)
+		prob.Rows[i].Pairs = slices.Clone(prob.Rows[i].Pairs)
+	}
+	return prob
+}
 
 // Plan is an optimal seat-sharing plan with its explanation.
 type Plan struct {

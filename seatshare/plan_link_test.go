@@ -11,10 +11,12 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"pgregory.net/rapid"
 
 	"github.com/coalitionlab/alliance/scoring"
 	"github.com/coalitionlab/alliance/seatshare"
+	"github.com/coalitionlab/alliance/solver"
 )
 
 // halfProbit is a link of the test's own: the probit with sigma Sigma
@@ -178,4 +180,61 @@ func TestCustomLinkDefaultsAndErrors(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "seat ") || !strings.Contains(err.Error(), "link gives 2") {
 		t.Errorf("a link giving 2: error %v, want one naming the seat and the value", err)
 	}
+}
+
+// TestProblemIsACopy checks that writing anywhere into the problem that
+// Planner.Problem returns leaves the planner's next Problem and Plan
+// unchanged.
+func TestProblemIsACopy(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s, src := genCase(t)
+		pl, err := seatshare.NewPlanner(s, src)
+		if err != nil {
+			t.Skip(err)
+		}
+		ctx := context.Background()
+		before, err := pl.PlanWith(ctx, &seatshare.PlanSettings{NoSwitchCosts: true})
+		if err != nil {
+			t.Skip(err) // an infeasible case has no plan to compare
+		}
+		want := pl.Problem()
+		got := pl.Problem()
+		for i := range got.Items {
+			for k := range got.Items[i].Options {
+				got.Items[i].Options[k].Weight = -1
+				got.Items[i].Options[k].Agent = 0
+			}
+		}
+		for i := range got.Agents {
+			got.Agents[i] = "changed"
+		}
+		for i := range got.Groups {
+			for k := range got.Groups[i].Items {
+				got.Groups[i].Items[k] = 0
+			}
+		}
+		for i := range got.Rows {
+			for k := range got.Rows[i].Terms {
+				got.Rows[i].Terms[k].Coef = 1e6
+			}
+			for k := range got.Rows[i].Pairs {
+				got.Rows[i].Pairs[k].Coef = 1e6
+			}
+		}
+		for i := range got.Bounds {
+			got.Bounds[i].Min = 0
+		}
+		got.Locks = append(got.Locks[:0], solver.Pair{})
+		got.Vetoes = append(got.Vetoes[:0], solver.Pair{})
+		if diff := cmp.Diff(want, pl.Problem()); diff != "" {
+			t.Fatalf("writing into Problem's result changed the planner's problem (-want +got):\n%s", diff)
+		}
+		after, err := pl.PlanWith(ctx, &seatshare.PlanSettings{NoSwitchCosts: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(before, after, cmpopts.IgnoreFields(solver.Stats{}, "Runtime")); diff != "" {
+			t.Fatalf("writing into Problem's result changed the next plan (-want +got):\n%s", diff)
+		}
+	})
 }
