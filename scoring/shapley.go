@@ -193,8 +193,10 @@ func ShapleyAmong(players []int, v Game) ([]float64, error) {
 	}
 	local := func(s Coalition) float64 {
 		var g Coalition
-		for _, k := range s.Members() {
-			g = g.With(players[k])
+		for k, p := range players {
+			if s.Has(k) {
+				g = g.With(p)
+			}
 		}
 		return v(g)
 	}
