@@ -286,7 +286,7 @@ func (fs *flowState) init() int {
 		wx, from := fs.bestW(x), nw.itemNode[x]
 		for j := first; j < last; j++ {
 			if j != x && fs.bestPair[j] >= 0 {
-				fs.heapPush(nw.heap(from, nw.itemNode[j]), j, int32(i), wx-fs.bestW(j))
+				fs.heapPush(nw.heap(from, nw.itemNode[j]), j, wx-fs.bestW(j))
 			}
 		}
 	}
@@ -511,8 +511,8 @@ func (fs *flowState) augment(t int32) {
 		case arcDown:
 			fs.x[v] += int32(delta)
 		default:
-			top := fs.heap[fs.heapBase[a]]
-			fs.move(top.item, top.entry)
+			t := fs.heap[fs.heapBase[a]].entry
+			fs.move(nw.itemOfEntry(t), t)
 		}
 		v = u
 	}
@@ -532,7 +532,7 @@ func (fs *flowState) move(i, t int32) {
 	wt, to := fs.bestW(t), nw.itemNode[t]
 	for j := first; j < last; j++ {
 		if j != t && fs.bestPair[j] >= 0 {
-			fs.heapPush(nw.heap(to, nw.itemNode[j]), j, i, wt-fs.bestW(j))
+			fs.heapPush(nw.heap(to, nw.itemNode[j]), j, wt-fs.bestW(j))
 		}
 	}
 }
@@ -553,25 +553,40 @@ func (fs *flowState) solution(augments int) *flowSolution {
 	return sol
 }
 
-// Exchange heaps: binary min-heaps of entries ordered by (key, item). An
-// element carries its key and item so that sifting reads only the heap.
+// Exchange heaps: binary min-heaps of items ordered by (key, item). An
+// element carries its key so that sifting reads only the heap.
 
-// heapEntry is an item in an exchange heap: key is W(i,from) - W(i,to),
+// heapEntry is an item in an exchange heap: its key, W(i,from) - W(i,to),
 // the cost of moving item i from the heap's from-node to its to-node, and
-// entry is the item's entry for the to-node.
+// entry, the item's entry for the to-node. The key is split in two halves
+// so that an element takes 12 bytes rather than 16. An item has one entry
+// per node and entries are numbered in item order, so within one heap the
+// order of entries is the order of items.
 type heapEntry struct {
-	key   int64
+	keyHi int32
+	keyLo uint32
 	entry int32
-	item  int32
 }
+
+func newHeapEntry(key int64, entry int32) heapEntry {
+	return heapEntry{keyHi: int32(key >> 32), keyLo: uint32(key), entry: entry}
+}
+
+func (a heapEntry) key() int64 { return int64(a.keyHi)<<32 | int64(a.keyLo) }
 
 func (a heapEntry) less(b heapEntry) bool {
-	return a.key < b.key || (a.key == b.key && a.item < b.item)
+	if a.keyHi != b.keyHi {
+		return a.keyHi < b.keyHi
+	}
+	if a.keyLo != b.keyLo {
+		return a.keyLo < b.keyLo
+	}
+	return a.entry < b.entry
 }
 
-// heapPush adds item i, whose entry for the heap's to-node is j, to heap h
-// with the given key.
-func (fs *flowState) heapPush(h, j, i int32, key int64) {
+// heapPush adds the item whose entry for the heap's to-node is j to heap
+// h with the given key.
+func (fs *flowState) heapPush(h, j int32, key int64) {
 	n := fs.heapLen[h]
 	if n == fs.heapCap[h] {
 		// Move the heap to the end of the storage, with half again the
@@ -584,8 +599,8 @@ func (fs *flowState) heapPush(h, j, i int32, key int64) {
 	}
 	fs.heapLen[h] = n + 1
 	base := fs.heapBase[h]
-	fs.siftUp(fs.heap[base:base+n+1], n, heapEntry{key: key, entry: j, item: i})
-	fs.topKey[h] = fs.heap[base].key
+	fs.siftUp(fs.heap[base:base+n+1], n, newHeapEntry(key, j))
+	fs.topKey[h] = fs.heap[base].key()
 }
 
 // heapRemove removes the item whose entry is j from heap h.
@@ -607,7 +622,7 @@ func (fs *flowState) heapRemove(h, j int32) {
 	if last == 0 {
 		fs.topKey[h] = math.MaxInt64
 	} else {
-		fs.topKey[h] = fs.heap[base].key
+		fs.topKey[h] = fs.heap[base].key()
 	}
 }
 

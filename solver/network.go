@@ -174,6 +174,22 @@ func (nw *network) heap(from, to int32) int32 {
 	return lo
 }
 
+// itemOfEntry returns the item of entry j. It takes time O(log n) for n
+// items.
+func (nw *network) itemOfEntry(j int32) int32 {
+	// The last item whose entries start at or before j.
+	lo, hi := 0, len(nw.itemStart)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if nw.itemStart[mid] <= j {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return int32(lo - 1)
+}
+
 // itemsByNode lists the items of each node: those whose nodes
 // itemNode[itemStart[i]:itemStart[i+1]] include it, in increasing order.
 func itemsByNode(itemStart, itemNode []int32, nNodes int) csr {
