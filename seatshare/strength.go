@@ -278,9 +278,7 @@ func (s *Strength) Cell(i, j int) Cell {
 // table's own storage: the caller must not modify it. It panics if i is
 // out of range.
 func (s *Strength) Row(i int) []float64 {
-	if i < 0 || i >= len(s.seats) {
-		panic(fmt.Sprintf("seatshare: row %d out of range [0, %d)", i, len(s.seats)))
-	}
+	s.checkRow(i)
 	n := len(s.parties)
 	return s.share[i*n : (i+1)*n : (i+1)*n]
 }
@@ -292,9 +290,7 @@ func (s *Strength) Row(i int) []float64 {
 // is a record of the past, not a party's strength; it is never split,
 // renormalised or filled. It panics if i is out of range.
 func (s *Strength) Independent(i int) float64 {
-	if i < 0 || i >= len(s.seats) {
-		panic(fmt.Sprintf("seatshare: row %d out of range [0, %d)", i, len(s.seats)))
-	}
+	s.checkRow(i)
 	return s.ind[i]
 }
 
@@ -310,6 +306,13 @@ func (s *Strength) Lookup(id SeatID, party string) (Cell, bool) {
 		return Cell{}, false
 	}
 	return s.Cell(i, j), true
+}
+
+// checkRow panics if i is not a row of s.
+func (s *Strength) checkRow(i int) {
+	if i < 0 || i >= len(s.seats) {
+		panic(fmt.Sprintf("seatshare: row %d out of range [0, %d)", i, len(s.seats)))
+	}
 }
 
 func (s *Strength) index(i, j int) int {
