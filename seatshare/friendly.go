@@ -171,6 +171,24 @@ func (p *Planner) friendlyAgents(a int) []int {
 	return out
 }
 
+// credit adds seat i, given to agent a with win probability w, to parties
+// (indexed by agent): one seat and w expected wins for a member or the
+// separate option, and for a friendly fight one seat for each of its two
+// members and each member's part of w.
+func (p *Planner) credit(parties []PartyPlan, i, a int, w float64) {
+	if f := a - p.friendlyBase(); f >= 0 && len(p.friendly) > 0 {
+		fp := p.friendly[f]
+		parts := fp.parts[i]
+		parties[fp.a].Seats++
+		parties[fp.b].Seats++
+		parties[fp.a].Expected += parts[0]
+		parties[fp.b].Expected += parts[1]
+		return
+	}
+	parties[a].Seats++
+	parties[a].Expected += w
+}
+
 // friendlyBase returns the agent index of the first friendly fight.
 func (p *Planner) friendlyBase() int { return len(p.agents) - len(p.friendly) }
 

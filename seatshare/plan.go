@@ -293,6 +293,7 @@ func NewPlannerWith(s *Scenario, src Source, set *PlannerSettings) (*Planner, er
 		return src(year)
 	}
 	enf := make([]Enforcement, len(s.Rules))
+	var deferred []int // rules enforced after the friendly fights join
 	for i, r := range s.Rules {
 		f := fmt.Sprintf("rules[%d]", i)
 		var e *Election
@@ -326,14 +327,24 @@ func NewPlannerWith(s *Scenario, src Source, set *PlannerSettings) (*Planner, er
 			return nil, err
 		}
 		p.rules = append(p.rules, boundRule{field: f, rule: rule})
+		if r.Kind == "individual-rationality" {
+			deferred = append(deferred, i) // enforced below, with the friendly fights
+			continue
+		}
 		if enf[i], err = rule.Enforce(p); err != nil {
 			return nil, err
 		}
 	}
 	// The friendly fights come after the rules, which see the members'
-	// own options only.
+	// own options only; individual rationality counts each member's part
+	// of its fights, so it is enforced after them.
 	if err := p.addFriendly(mod); err != nil {
 		return nil, err
+	}
+	for _, i := range deferred {
+		if enf[i], err = p.rules[i].rule.(LinearRule).Enforce(p); err != nil {
+			return nil, err
+		}
 	}
 	if err := p.buildProblem(enf); err != nil {
 		return nil, err
@@ -628,18 +639,7 @@ func (p *Planner) PlanWith(ctx context.Context, s *PlanSettings) (*Plan, error) 
 		sp.Regret = best - o.W
 		plan.Seats = append(plan.Seats, sp)
 		plan.Expected += o.W
-		if f := a - p.friendlyBase(); f >= 0 && len(p.friendly) > 0 {
-			// A friendly fight counts for both members.
-			fp := p.friendly[f]
-			parts := fp.parts[i]
-			parties[fp.a].Seats++
-			parties[fp.b].Seats++
-			parties[fp.a].Expected += parts[0]
-			parties[fp.b].Expected += parts[1]
-			continue
-		}
-		parties[a].Seats++
-		parties[a].Expected += o.W
+		p.credit(parties, i, a, o.W)
 	}
 	plan.Parties = parties[:len(p.members)]
 	if p.entitlement != nil {

@@ -434,7 +434,9 @@ func (r *IndividualRationality) Check(plan *Plan) []Violation {
 }
 
 // Enforce returns one row per member with a positive value alone: the sum
-// over seats of w(seat, member) times [member contests the seat] >=
+// over seats of w(seat, member) times [member contests the seat], plus the
+// member's part of w in each friendly fight it takes part in (the split
+// Plan.Parties uses, see FriendlyFight) times [the fight is chosen], >=
 // v({member}) - IRSlack.
 func (r *IndividualRationality) Enforce(pl *Planner) (Enforcement, error) {
 	var e Enforcement
@@ -455,6 +457,19 @@ func (r *IndividualRationality) Enforce(pl *Planner) (Enforcement, error) {
 			for _, o := range sw.Options {
 				if o.Party == a.Party && o.W > 0 {
 					row.Pairs = append(row.Pairs, solver.PairTerm{Item: item, Agent: agent, Coef: o.W})
+				}
+			}
+			for k, fp := range pl.friendly {
+				parts, ok := fp.parts[item]
+				if !ok || (fp.a != agent && fp.b != agent) {
+					continue
+				}
+				part := parts[0]
+				if fp.b == agent {
+					part = parts[1]
+				}
+				if part > 0 {
+					row.Pairs = append(row.Pairs, solver.PairTerm{Item: item, Agent: pl.friendlyBase() + k, Coef: part})
 				}
 			}
 		}
@@ -563,8 +578,7 @@ func (p *Planner) planOf(x []int) *Plan {
 		o := sw.Options[k]
 		plan.Seats = append(plan.Seats, SeatPlan{ID: sw.ID, Name: sw.Name, Category: sw.Category, Party: o.Party, Strength: o.Strength, Flags: o.Flags, W: o.W, Margin: o.Margin, Opponent: o.Opponent})
 		plan.Expected += o.W
-		parties[x[i]].Seats++
-		parties[x[i]].Expected += o.W
+		p.credit(parties, i, x[i], o.W)
 	}
 	plan.Parties = parties[:len(p.members)]
 	return plan
