@@ -264,7 +264,9 @@ func (fs *flowState) init() int {
 		from := nw.itemNode[best]
 		for j := first; j < last; j++ {
 			if j != best && fs.bestPair[j] >= 0 {
-				fs.heapCap[nw.heap(from, nw.itemNode[j])]++
+				h := nw.heap(from, nw.itemNode[j])
+				fs.pos[j] = h // the heap of entry j, until the heaps are ordered
+				fs.heapCap[h]++
 			}
 		}
 	}
@@ -280,15 +282,32 @@ func (fs *flowState) init() int {
 		size += c
 	}
 	fs.heap = make([]heapEntry, size, size+size/4)
+	// Fill the heaps in any order, then order each bottom-up (Floyd): the
+	// top is the least (key, item) either way.
 	for i := 0; i < n; i++ {
 		first, last := nw.itemStart[i], nw.itemStart[i+1]
 		x := first + fs.at[i]
-		wx, from := fs.bestW(x), nw.itemNode[x]
+		wx := fs.bestW(x)
 		for j := first; j < last; j++ {
 			if j != x && fs.bestPair[j] >= 0 {
-				fs.heapPush(nw.heap(from, nw.itemNode[j]), j, wx-fs.bestW(j))
+				h := fs.pos[j]
+				fs.heap[fs.heapBase[h]+fs.heapLen[h]] = newHeapEntry(wx-fs.bestW(j), j)
+				fs.heapLen[h]++
 			}
 		}
+	}
+	for h, c := range fs.heapLen {
+		if c == 0 {
+			continue
+		}
+		hp := fs.heap[fs.heapBase[h] : fs.heapBase[h]+c]
+		for q := c/2 - 1; q >= 0; q-- {
+			fs.siftDown(hp, q, hp[q])
+		}
+		for q, x := range hp {
+			fs.pos[x.entry] = int32(q)
+		}
+		fs.topKey[h] = hp[0].key()
 	}
 	// Subtree counts, bottom-up, and tree flows clamped into [lo, hi]. The
 	// distances, unused until the first search, hold the node counts.

@@ -161,16 +161,21 @@ func (m *model) buildForest() {
 		m.leaf[k] = -1
 	}
 	// Pairs and bounds grouped by agent (CSR), in index order.
-	pairsOf := csrBy(nAgents, len(m.agent), func(k int) int { return int(m.agent[k]) })
-	boundsOf := csrBy(nAgents, len(p.Bounds), func(b int) int { return p.Bounds[b].Agent })
-	pairOf := make([]int32, n) // pair of (item, current agent), or -1
+	pairsOf := csrBy(nAgents, m.agent)
+	for b, bd := range p.Bounds {
+		m.parent[b] = int32(bd.Agent) // the bounds' agents, until the parents are set
+	}
+	boundsOf := csrBy(nAgents, m.parent)
+	nb := len(p.Bounds)
+	tmp := make([]int32, 3*n+2*nb)
+	pairOf := tmp[:n:n] // pair of (item, current agent), or -1
 	for i := range pairOf {
 		pairOf[i] = -1
 	}
-	cur := make([]int32, n) // last visited bound holding the item
-	var set []int32         // items of the current bound's set
-	size := make([]int, len(p.Bounds))
-	var order []int32
+	cur := tmp[n : 2*n : 2*n]          // last visited bound holding the item
+	set := tmp[2*n : 2*n : 3*n]        // items of the current bound's set
+	size := tmp[3*n : 3*n+nb : 3*n+nb] // size of each bound's set
+	order := tmp[3*n+nb : 3*n+nb]      // the current agent's bounds
 	for a := 0; a < nAgents; a++ {
 		pairs := pairsOf.list[pairsOf.start[a]:pairsOf.start[a+1]]
 		bounds := boundsOf.list[boundsOf.start[a]:boundsOf.start[a+1]]
@@ -202,9 +207,9 @@ func (m *model) buildForest() {
 		order = append(order[:0], bounds...)
 		for _, b := range order {
 			set = boundSet(set, b)
-			size[b] = len(set)
+			size[b] = int32(len(set))
 		}
-		slices.SortStableFunc(order, func(x, y int32) int { return size[y] - size[x] })
+		slices.SortStableFunc(order, func(x, y int32) int { return int(size[y] - size[x]) })
 		for _, b := range order {
 			s := boundSet(set, b)
 			set = s
@@ -262,27 +267,26 @@ type csr struct {
 	list  []int32
 }
 
-// csrBy groups the indices 0..n-1 by key(index) with a counting sort, in
-// one allocation.
-func csrBy(nKeys, n int, key func(int) int) csr {
-	block := make([]int32, nKeys+1+n)
+// csrBy groups the indices of keys by their key, each in [0, nKeys), with
+// a counting sort, in one allocation.
+func csrBy(nKeys int, keys []int32) csr {
+	block := make([]int32, nKeys+1+len(keys))
 	c := csr{start: block[: nKeys+1 : nKeys+1], list: block[nKeys+1:]}
-	c.fill(n, key)
+	c.fill(keys)
 	return c
 }
 
-// fill groups the indices 0..n-1 by key(index) into c, whose start must be
-// zero, with len(start) = nKeys+1, and whose list must have length n.
-func (c csr) fill(n int, key func(int) int) {
+// fill groups the indices of keys by their key into c, whose start must be
+// zero, with len(start) = nKeys+1, and whose list must have len(keys).
+func (c csr) fill(keys []int32) {
 	nKeys := len(c.start) - 1
-	for x := 0; x < n; x++ {
-		c.start[key(x)+1]++
+	for _, k := range keys {
+		c.start[k+1]++
 	}
 	for k := 0; k < nKeys; k++ {
 		c.start[k+1] += c.start[k]
 	}
-	for x := 0; x < n; x++ {
-		k := key(x)
+	for x, k := range keys {
 		c.list[c.start[k]] = int32(x)
 		c.start[k]++
 	}

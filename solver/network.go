@@ -108,7 +108,7 @@ func newNetwork(m *model) (*network, error) {
 			nw.hi[b+1] = int32(min(bd.Max, n+1))
 		}
 	}
-	nw.child.fill(nNodes-1, func(x int) int { return int(nw.parent[x+1]) })
+	nw.child.fill(nw.parent[1:])
 	for k := range nw.child.list {
 		nw.child.list[k]++
 	}
