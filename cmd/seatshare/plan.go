@@ -190,7 +190,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 		"(win probability, next best member, switch cost), with the simulated distribution of the total.\n"+
 		"Without SCENARIO.json it plans the embedded ILLUSTRATIVE Uttar Pradesh scenario.\n"+exitCodes, stderr)
 	pf := addPlanFlags(fs)
-	table := fs.String("table", "seats", "with -format csv, the `table` to write: seats, parties or constraints")
+	table := fs.String("table", "seats", "with -format csv, the `table` to write: seats, parties, constraints, fairness (each fairness rule: violations and price of fairness) or proportionality (each state's disproportionality against the first quota rule's claims)")
 	ch := charts{
 		dist:   fs.String("chart", "", "write the distribution of the alliance's total seats to `FILE` (.svg or .png)"),
 		dir:    fs.String("chart-dir", "", "write all the charts to `DIR`: distribution, prices (each demand's cost), shares (seats against entitlement) and, with -frontier, frontier"),
@@ -217,9 +217,12 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	if !checkFormat(stderr, "plan", *pf.format) {
 		return exitBadInput
 	}
-	tables := map[string]seatshare.Table{"seats": seatshare.SeatTable, "parties": seatshare.PartyTable, "constraints": seatshare.ConstraintTable}
+	tables := map[string]seatshare.Table{
+		"seats": seatshare.SeatTable, "parties": seatshare.PartyTable, "constraints": seatshare.ConstraintTable,
+		"fairness": seatshare.FairnessTable, "proportionality": seatshare.ProportionalityTable,
+	}
 	if _, ok := tables[*table]; !ok {
-		return fail(stderr, "plan", "", usageError(fmt.Sprintf("-table %q is not seats, parties or constraints", *table)))
+		return fail(stderr, "plan", "", usageError(fmt.Sprintf("-table %q is not seats, parties, constraints, fairness or proportionality", *table)))
 	}
 	if *ch.format != "svg" && *ch.format != "png" {
 		return fail(stderr, "plan", "", usageError(fmt.Sprintf("-chart-format %q is not svg or png", *ch.format)))
@@ -307,6 +310,12 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 			Shapley      []shapleyRow                `json:"shapley,omitempty"`
 		}{s.illustrative, plan, newFrontierJSON(*frontierParty, *frontierState, frontier), next, shapleyNote(values, convention), values})
 	case "csv":
+		switch {
+		case *table == "fairness" && len(plan.Fairness) == 0:
+			fmt.Fprintln(stderr, "seatshare plan: NOTE: the scenario has no fairness rules: the fairness table has no rows")
+		case *table == "proportionality" && len(plan.Proportionality) == 0:
+			fmt.Fprintln(stderr, "seatshare plan: NOTE: no state to measure (the scenario has no quota rule, or no member holds a seat): the proportionality table has no rows")
+		}
 		err = seatshare.WriteCSV(stdout, plan, tables[*table])
 	default:
 		s.banner(stdout)
