@@ -60,7 +60,16 @@ func newLinearForm(p *Problem) *linearForm {
 	for _, v := range p.Vetoes {
 		vetoed[v] = true
 	}
-	lf := &linearForm{p: p, first: make([]int, len(p.Items)+1)}
+	options := 0
+	for _, it := range p.Items {
+		options += len(it.Options)
+	}
+	lf := &linearForm{
+		p:     p,
+		first: make([]int, len(p.Items)+1),
+		vars:  make([]linVar, 0, options),
+		rows:  make([]linRow, 0, len(p.Items)+2*len(p.Bounds)+len(p.Rows)+len(p.Locks)+1),
+	}
 	for i, it := range p.Items {
 		lf.first[i] = len(lf.vars)
 		for _, o := range it.Options {
@@ -76,7 +85,7 @@ func newLinearForm(p *Problem) *linearForm {
 	}
 
 	for i := range p.Items {
-		var terms []linTerm
+		terms := make([]linTerm, 0, lf.first[i+1]-lf.first[i])
 		for v := lf.first[i]; v < lf.first[i+1]; v++ {
 			terms = append(terms, linTerm{v: v, coef: 1})
 		}
