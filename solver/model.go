@@ -82,15 +82,17 @@ func newModel(p *Problem, s *Settings) (*model, error) {
 	if nPairs >= math.MaxInt32 {
 		return nil, perr("Items", "%d options in all; the solver indexes at most 2^31-2", nPairs)
 	}
-	m := &model{p: p, resolution: r, start: make([]int32, n+1)}
+	// The int32 arrays of the model, cut from one block.
+	block := make([]int32, n+1+3*nPairs+len(p.Bounds))
+	take := func(k int) []int32 { x := block[:k:k]; block = block[k:]; return x }
+	m := &model{p: p, resolution: r, start: take(n + 1), agent: take(nPairs), itemOf: take(nPairs),
+		leaf: take(nPairs), parent: take(len(p.Bounds))}
 	nPairs = 0
 	for i, it := range p.Items {
 		m.start[i] = int32(nPairs)
 		nPairs += len(it.Options)
 	}
 	m.start[n] = int32(nPairs)
-	m.agent = make([]int32, nPairs)
-	m.itemOf = make([]int32, nPairs)
 	m.w = make([]int64, nPairs)
 	var maxW int64
 	maxI, maxJ := -1, -1
@@ -142,7 +144,8 @@ func (m *model) pair(item, agent int) int {
 	return -1
 }
 
-// buildForest sets laminar, notLaminar, parent and leaf.
+// buildForest sets laminar, notLaminar, parent and leaf (whose arrays
+// newModel allocates).
 //
 // For each agent it visits the agent's bounds from the largest set to the
 // smallest (ties by bound index) and keeps, per item, the last visited bound
@@ -155,8 +158,6 @@ func (m *model) buildForest() {
 	if len(p.Rows) > 0 {
 		m.notLaminar = fmt.Errorf("%w: the problem has %d rows", ErrNotLaminar, len(p.Rows))
 	}
-	m.parent = make([]int32, len(p.Bounds))
-	m.leaf = make([]int32, len(m.agent))
 	for k := range m.leaf {
 		m.leaf[k] = -1
 	}

@@ -39,7 +39,7 @@ func (p *Problem) Validate() error {
 	}
 	// seen[a] == i+1 when item i lists agent a; member[i] == g+1 when
 	// group g lists item i.
-	marks := make([]int, nAgents+nItems)
+	marks := make([]int32, nAgents+nItems)
 	seen, member := marks[:nAgents:nAgents], marks[nAgents:]
 	for i, it := range p.Items {
 		for j, o := range it.Options {
@@ -49,10 +49,10 @@ func (p *Problem) Validate() error {
 			if o.Agent < 0 || o.Agent >= nAgents {
 				return perr(f()+".Agent", "agent %d out of range [0, %d)", o.Agent, nAgents)
 			}
-			if seen[o.Agent] == i+1 {
+			if seen[o.Agent] == int32(i+1) {
 				return perr(f()+".Agent", "agent %s listed twice for item %s", agentName(p, o.Agent), itemName(p, i))
 			}
-			seen[o.Agent] = i + 1
+			seen[o.Agent] = int32(i + 1)
 			if !finite(o.Weight) {
 				return perr(f()+".Weight", "weight %v is not finite", o.Weight)
 			}
@@ -63,10 +63,10 @@ func (p *Problem) Validate() error {
 			if i < 0 || i >= nItems {
 				return perr(fmt.Sprintf("Groups[%d].Items[%d]", g, j), "item %d out of range [0, %d)", i, nItems)
 			}
-			if member[i] == g+1 {
+			if member[i] == int32(g+1) {
 				return perr(fmt.Sprintf("Groups[%d].Items[%d]", g, j), "item %s listed twice in group %s", itemName(p, i), groupName(p, g))
 			}
-			member[i] = g + 1
+			member[i] = int32(g + 1)
 		}
 	}
 	// Field names are formatted only on error, as above.
