@@ -12,6 +12,16 @@ import (
 // examplePlanner returns the planner of the examples: parties A and B share
 // four seats against the rival R, and A demands at least two of them.
 func examplePlanner() *seatshare.Planner {
+	s, src := exampleInputs()
+	pl, err := seatshare.NewPlanner(s, src)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return pl
+}
+
+// exampleInputs returns the scenario and the results of examplePlanner.
+func exampleInputs() (*seatshare.Scenario, seatshare.Source) {
 	results := `year,state,pc_no,pc_name,reserved,party,candidate,votes,valid_votes,electors
 2019,X,1,ONE,GEN,A,a1,42000,100000,150000
 2019,X,1,ONE,GEN,R,r1,38000,100000,150000
@@ -40,11 +50,7 @@ func examplePlanner() *seatshare.Planner {
 	if err != nil {
 		log.Fatal(err)
 	}
-	pl, err := seatshare.NewPlanner(s, src)
-	if err != nil {
-		log.Fatal(err)
-	}
-	return pl
+	return s, src
 }
 
 // This example prints the plan and the price of A's demand.
