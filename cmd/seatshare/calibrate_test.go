@@ -89,21 +89,26 @@ func TestCalibrateCommand(t *testing.T) {
 			`{"alliance": [{"party": "A", "states": ["Nowhere"]}], "rival": [{"party": "R"}]}`), files[0], files[1]}, 2, "", `no state "Nowhere"`},
 		{"bad chart", "charts are svg or png", []string{"calibrate", "-blocs", blocs, "-chart", filepath.Join(dir, "x.gif"), files[0], files[1]}, 2, "", "unsupported image format"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
-			if code != tt.code {
-				t.Errorf("run(%q) = %d, want %d (%s)\nstderr: %s", tt.args, code, tt.code, tt.reason, stderr.String())
-			}
-			if !strings.Contains(stdout.String(), tt.stdout) {
-				t.Errorf("stdout lacks %q:\n%s", tt.stdout, stdout.String())
-			}
-			if !strings.Contains(stderr.String(), tt.stderr) {
-				t.Errorf("stderr = %q, want it to contain %q", stderr.String(), tt.stderr)
-			}
-		})
-	}
+	// The cases run in parallel (three of them fit the model), inside a
+	// group that waits for them before the chart is checked.
+	t.Run("cases", func(t *testing.T) {
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				t.Parallel()
+				var stdout, stderr bytes.Buffer
+				code := run(tt.args, &stdout, &stderr)
+				if code != tt.code {
+					t.Errorf("run(%q) = %d, want %d (%s)\nstderr: %s", tt.args, code, tt.code, tt.reason, stderr.String())
+				}
+				if !strings.Contains(stdout.String(), tt.stdout) {
+					t.Errorf("stdout lacks %q:\n%s", tt.stdout, stdout.String())
+				}
+				if !strings.Contains(stderr.String(), tt.stderr) {
+					t.Errorf("stderr = %q, want it to contain %q", stderr.String(), tt.stderr)
+				}
+			})
+		}
+	})
 	f, err := os.Open(png)
 	if err != nil {
 		t.Fatal(err)
