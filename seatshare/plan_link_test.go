@@ -238,3 +238,36 @@ func TestProblemIsACopy(t *testing.T) {
 		}
 	})
 }
+
+// TestCustomLinkRobustness checks that Robustness under a custom link
+// probes the transfer rate only, and builds its planners with the same
+// link: a custom probit gives the transfer range that the scenario with
+// that probit gives.
+func TestCustomLinkRobustness(t *testing.T) {
+	ctx := context.Background()
+	s := readScenarioFile(t, "small.json")
+	s.Model.Link = &seatshare.LinkSpec{Probit: &seatshare.ProbitSpec{Sigma: 0.3}}
+	pl, err := seatshare.NewPlannerWith(s, smallSource, &seatshare.PlannerSettings{Link: scoring.Probit{Sigma: 0.05}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := pl.Robustness(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Parameter != "model.transfer.default" {
+		t.Fatalf("ranges %+v, want the transfer rate's only", got)
+	}
+	s.Model.Link = &seatshare.LinkSpec{Probit: &seatshare.ProbitSpec{Sigma: 0.05}}
+	same, err := seatshare.NewPlanner(s, smallSource)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := same.Robustness(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want[1:], got); diff != "" {
+		t.Errorf("transfer range under the custom probit differs from the scenario probit's (-want +got):\n%s", diff)
+	}
+}
