@@ -131,28 +131,21 @@ func newNetwork(m *model) (*network, error) {
 	nw.itemStart[n] = int32(len(nw.itemNode))
 
 	// Heaps: the items with node u, grouped by u, give u's heaps: one per
-	// distinct other node of those items. Count them, then list them.
+	// distinct other node of those items. There are at most nSlots, and
+	// in practice fewer than entries.
 	itemsAt := itemsByNode(nw.itemStart, nw.itemNode, nNodes)
 	clear(stamp)
-	visit := func(u int, add func(v int32)) {
+	nw.heapFrom = make([]int32, 0, min(nSlots, entries))
+	for u := int32(0); u < int32(nNodes); u++ {
 		for _, i := range itemsAt.list[itemsAt.start[u]:itemsAt.start[u+1]] {
 			for _, v := range nw.itemNode[nw.itemStart[i]:nw.itemStart[i+1]] {
-				if v != int32(u) && stamp[v] != int32(u+1) {
-					stamp[v] = int32(u + 1)
-					add(v)
+				if v != u && stamp[v] != u+1 {
+					stamp[v] = u + 1
+					nw.heapFrom = append(nw.heapFrom, v)
 				}
 			}
 		}
-	}
-	for u := 0; u < nNodes; u++ {
-		c := int32(0)
-		visit(u, func(int32) { c++ })
-		nw.outStart[u+1] = nw.outStart[u] + c
-	}
-	clear(stamp)
-	nw.heapFrom = make([]int32, 0, nw.outStart[nNodes])
-	for u := 0; u < nNodes; u++ {
-		visit(u, func(v int32) { nw.heapFrom = append(nw.heapFrom, v) })
+		nw.outStart[u+1] = int32(len(nw.heapFrom))
 		slices.Sort(nw.heapFrom[nw.outStart[u]:])
 	}
 	return nw, nil
