@@ -127,11 +127,12 @@ const (
 //
 // Each augmentation costs one Dijkstra run on the contracted network,
 // O(H + K log K) for H exchange heaps and K nodes (in practice mostly a
-// linear scan of the zero-distance region), plus O(d^2 log n) heap updates
-// per moved item for items with d distinct nodes; the number of
-// augmentations is at most the total initial imbalance. solve checks ctx every 256 augmentations and returns
-// ctx.Err() when it is done. An infeasible network gives a
-// *flowInfeasibleError.
+// linear scan of the zero-distance region), plus 2d heap updates of
+// O(log n + log K) per moved item with d distinct nodes; the number of
+// augmentations is at most the total initial imbalance. Setting up takes
+// time linear in the pairs and the heaps' initial members. solve checks
+// ctx every 256 augmentations and returns ctx.Err() when it is done. An
+// infeasible network gives a *flowInfeasibleError.
 func (nw *network) solve(ctx context.Context, w []int64) (*flowSolution, error) {
 	fs := nw.newState(w)
 	if item := fs.init(); item >= 0 {

@@ -81,7 +81,7 @@ func newNetwork(m *model) (*network, error) {
 		nSlots += d * (d - 1)
 	}
 	if nSlots >= math.MaxInt32 {
-		return nil, fmt.Errorf("%w: %d exchange slots exceed the network's int32 indices", ErrNotLaminar, nSlots)
+		return nil, fmt.Errorf("%w: %d item moves between node pairs exceed the network's int32 indices", ErrNotLaminar, nSlots)
 	}
 	block := make([]int32, 7*nNodes+1+n+1+entries)
 	take := func(k int) []int32 { x := block[:k:k]; block = block[k:]; return x }
