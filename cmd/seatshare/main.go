@@ -74,8 +74,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, "Usage: seatshare <command> [flags] [arguments]\n\nCommands:\n")
+	width := 0
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		width = max(width, len(c.name))
+	}
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, c.name, c.summary)
 	}
 	fmt.Fprint(w, "\nRun \"seatshare <command> -h\" for the flags of a command.\n"+
 		"Exit codes: 0 ok, 1 infeasible, 2 bad input or usage, 3 other failure.\n")
@@ -97,13 +101,21 @@ func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 // arguments. With -h it prints the usage to stdout and returns
 // flag.ErrHelp; other errors have been reported on stderr.
 func parseArgs(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, error) {
+	// The flag package would print the usage itself on -h (to stderr);
+	// keep it quiet and print once, to the right stream.
+	stderr := fs.Output()
+	fs.SetOutput(io.Discard)
+	defer fs.SetOutput(stderr)
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				fs.SetOutput(stdout)
-				fs.Usage()
+			} else {
+				fs.SetOutput(stderr)
+				fmt.Fprintln(stderr, err)
 			}
+			fs.Usage()
 			return nil, err
 		}
 		args = fs.Args()

@@ -241,3 +241,22 @@ func TestVerify(t *testing.T) {
 		})
 	}
 }
+
+// TestHelpOnce checks that "-h" on every command prints its usage exactly
+// once, on stdout, and nothing on stderr.
+func TestHelpOnce(t *testing.T) {
+	for _, c := range commands() {
+		t.Run(c.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			if code := run([]string{c.name, "-h"}, &stdout, &stderr); code != exitOK {
+				t.Fatalf("run(%s -h) = %d, want %d", c.name, code, exitOK)
+			}
+			if n := strings.Count(stdout.String(), "Usage: seatshare "+c.name); n != 1 {
+				t.Errorf("run(%s -h) printed the usage %d times on stdout, want 1", c.name, n)
+			}
+			if stderr.Len() != 0 {
+				t.Errorf("run(%s -h) stderr = %q, want empty", c.name, stderr.String())
+			}
+		})
+	}
+}
