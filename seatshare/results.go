@@ -1,31 +1,5 @@
 package seatshare
 
-// Overview of the data layer (results.go, constituency.go, party.go,
-// strength.go).
-//
-// Results are read from candidate-level CSV, one row per candidate, in the
-// schema of the Lok Sabha files the project analyses:
-//
-//	year,state,pc_no,pc_name,reserved,party,candidate,votes,valid_votes,electors
-//
-// ReadResults validates every row and returns an *Election whose
-// constituencies are sorted by state and number and whose candidates are
-// sorted winner first. A constituency's identity is its SeatID (state and
-// number); names are kept but never used to join elections. valid_votes
-// includes the votes for None of the Above (NOTA), so a share is votes /
-// valid_votes and NOTA is valid_votes minus the candidates' votes.
-// Independents (party IND) stay separate candidates.
-//
-// Undivided Andhra Pradesh (2009, 2014) maps onto the 2019 identities of
-// Telangana and Andhra Pradesh with AndhraPradeshTo2019 and
-// Election.MapSeats. Renamed and split parties map onto later labels with
-// a PartyMap.
-//
-// EstimateStrength turns several base elections into a Strength table:
-// each party's standalone vote share in each seat, with the votes of past
-// alliance candidates split among the partners, each party averaged only
-// over the elections it contested, and every imputed cell flagged.
-
 import (
 	"bufio"
 	"encoding/csv"

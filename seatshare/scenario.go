@@ -1,25 +1,5 @@
 package seatshare
 
-// Overview of the planner (scenario*.go, weights*.go, demand*.go, plan*.go,
-// price*.go, report*.go).
-//
-// A Scenario is one JSON document that describes a seat-sharing question:
-// the alliance and where each member is in it, the rival bloc, the base
-// elections and their weights, the model's parameters, the parties'
-// demands, locks, vetoes, general rows and rules, and the simulation.
-// ReadScenario decodes and checks it; NewPlanner joins it with the results
-// (a Source), estimates the base strengths, computes every win probability
-// and turns the demands into a solver.Problem. Planner.Plan solves it and
-// explains the optimal plan: per seat (party, probability, base strength
-// and its provenance, alternatives and the exact cost of switching to
-// each), per party, per demand with its price, and the distribution of the
-// alliance's total under correlated swings. Planner.Frontier, Alternatives,
-// Robustness, CoalitionValue, Shapley and Evaluate answer the follow-up
-// questions: a party's seat count against the best expected wins, the next
-// best plans, how far the model may move before the plan changes, what
-// each member brings, and how a proposed deal compares. WriteTable,
-// WriteJSON, WriteCSV and the other Write functions print the answers.
-
 import (
 	"bytes"
 	"encoding/json"
