@@ -34,7 +34,8 @@
 // the calibrated defaults of [DefaultModel]), the parties' demands, locks,
 // vetoes, general rows and rules, and the simulation.
 //
-// [NewPlanner] joins a scenario with the results, estimates the base
+// [NewPlanner] (or [NewPlannerWith], which also takes a win-probability
+// link of the caller's own) joins a scenario with the results, estimates the base
 // strengths, computes every win probability through package scoring, and
 // turns the demands into a [solver.Problem]; [NewPlannerWith] takes a
 // win-probability link of the caller's own (any [scoring.Link]) in place of
@@ -48,6 +49,19 @@
 // [Planner.Evaluate] answer the follow-up questions. [WriteTable],
 // [WriteJSON] and [WriteCSV] print plans; their output is byte-identical
 // across runs.
+//
+// # Fairness rules and coalitions
+//
+// A [FairnessRule] is a value that checks a plan and reports each
+// violation with its numbers; a [LinearRule] also turns itself into the
+// demands that enforce it. The built-in rules ([SittingRule], [QuotaRule],
+// [IndividualRationality]) are written through the same interfaces, so a
+// caller's own rule, passed in [PlanSettings], is their peer: it is
+// checked, enforced and priced (the price of fairness). [Planner.Coalitions]
+// gives the coalition game v(S) under a stated [CoalitionSettings]
+// convention, its exact or sampled Shapley values, and what taking in a
+// party adds. Friendly fights (two members both contest a seat, counting
+// for both) are an option of the scenario.
 //
 // Package seatshare/seatsharetest exports rapid generators of results and
 // scenarios so that users can property-test their own rules against the
