@@ -48,7 +48,10 @@ const (
 // most maxExplainWork edges in all, each a max flow (Dinic: O(V^2 E), fast
 // on these networks of unit capacities below the bound nodes), or at most
 // maxGeneralChecks general solves, and stops early when ctx is done; an
-// explanation whose filter stopped early is not marked irreducible. On the
+// explanation whose filter stopped early is not marked irreducible. The
+// conflict found is re-checked on its own at the end (one more network, or
+// one more general solve); were it satisfiable, the explanation would fall
+// back to every constraint of p, not marked irreducible. On the
 // seatbench instances made infeasible by a Hall-type deficit in the largest
 // state (BenchmarkExplain), Solve with its explanation took 0.08 s for india
 // (an irreducible conflict of 80 constraints), 0.65 s for x10 (225) and
@@ -126,7 +129,33 @@ func explainInfeasible(ctx context.Context, p *Problem, s *Settings) *Infeasible
 			}
 		}
 	}
+	if e.confirm(conflict) == feasible {
+		// Every shrinking step kept a set shown infeasible, so this
+		// cannot happen unless a check is wrong; fall back to the whole
+		// problem rather than name a conflict that can hold.
+		return &InfeasibleError{Conflict: all, Reason: unconfirmedReason}
+	}
 	return &InfeasibleError{Conflict: conflict, Irreducible: irreducible, Reason: e.reason(conflict)}
+}
+
+// unconfirmedReason is the reason of the fallback explanation, given when
+// the final re-check finds the shrunk conflict satisfiable.
+const unconfirmedReason = "the constraints cannot hold together: the solver found no assignment that satisfies them all, and the smaller conflict isolated could not be confirmed"
+
+// confirm re-checks that the constraints cs cannot hold together, with the
+// network when it decides them, else with one general solve that does not
+// count towards maxGeneralChecks.
+func (e *explainer) confirm(cs []Constraint) verdict {
+	m := newMask(e.p, cs)
+	if !slices.Contains(m.on[RowKind], true) {
+		if nw := newExplainNet(e.p, m, false); nw != nil {
+			if nw.feasible() {
+				return feasible
+			}
+			return infeasible
+		}
+	}
+	return e.solveRelaxed(m)
 }
 
 // reduce restricts p to the constraints cs, which hold no row, and to the
@@ -439,6 +468,12 @@ func (e *explainer) generalCheck(m mask) verdict {
 		return unknown
 	}
 	e.general++
+	return e.solveRelaxed(m)
+}
+
+// solveRelaxed decides the constraints m enforces with one branch and bound
+// on relaxedProblem, capped at nodeLimit nodes.
+func (e *explainer) solveRelaxed(m mask) verdict {
 	res, err := solveCore(e.ctx, e.relaxedProblem(m, nil), &Settings{NodeLimit: e.nodeLimit()})
 	switch {
 	case err != nil || res == nil:

@@ -320,34 +320,78 @@ func (nw *explainNet) cutConflict() []Constraint {
 	return c
 }
 
-// cutVetoes lists the enforced vetoes (the first on each pair) whose pair
-// edge, were the veto lifted, could leave X: the item is outside X and the
-// agent's root or one of its bound nodes holding the item is inside.
+// cutVetoes lists the enforced vetoes (the first on each pair) that the
+// cut relies on. Lifting a veto on (item, agent) adds the item to the sets
+// of the agent's bounds whose groups hold it. When those bounds are a path
+// of the agent's tree from its root, the tree stays valid and the lift adds
+// one pair edge below the deepest of them, which matters when it could leave
+// X: the item is outside X and the agent's root or one of those bound nodes
+// is inside. Otherwise the veto is what makes the agent's bound sets nest
+// as the tree has them, and the cut, drawn on that tree, relies on it.
 func (nw *explainNet) cutVetoes() []Constraint {
 	p := nw.p
+	parent := make(map[int32]int32) // bound node -> parent node
+	for _, e := range nw.edges {
+		if e.kind == boundEdge {
+			parent[e.to] = e.from
+		}
+	}
 	var c []Constraint
 	seen := make(map[Pair]bool)
 	for k, on := range nw.m.on[VetoKind] {
 		v := p.Vetoes[k]
-		if !on || seen[v] || !nw.keep[v.Item] || !hasOption(p, v.Item, v.Agent) || nw.inX[nw.item0+int32(v.Item)] {
+		if !on || seen[v] || !nw.keep[v.Item] || !hasOption(p, v.Item, v.Agent) {
 			continue
 		}
 		seen[v] = true
-		cross := nw.inX[nw.root[v.Agent]]
+		var holding []int32 // the agent's bound nodes whose groups hold the item
 		for b, bd := range p.Bounds {
-			if cross {
-				break
-			}
-			if n := nw.bnode[b]; n >= 0 && bd.Agent == v.Agent && nw.inX[n] &&
+			if n := nw.bnode[b]; n >= 0 && bd.Agent == v.Agent &&
 				(bd.Group == AllItems || slices.Contains(p.Groups[bd.Group].Items, v.Item)) {
-				cross = true
+				holding = append(holding, n)
 			}
+		}
+		if !isRootPath(holding, parent, nw.root[v.Agent]) {
+			c = append(c, Constraint{VetoKind, k})
+			continue
+		}
+		if nw.inX[nw.item0+int32(v.Item)] {
+			continue
+		}
+		cross := nw.inX[nw.root[v.Agent]]
+		for _, n := range holding {
+			cross = cross || nw.inX[n]
 		}
 		if cross {
 			c = append(c, Constraint{VetoKind, k})
 		}
 	}
 	return c
+}
+
+// isRootPath reports whether the bound nodes are exactly the bound nodes on
+// the path from root down to one of them, in the tree given by parent.
+func isRootPath(nodes []int32, parent map[int32]int32, root int32) bool {
+	depth := func(n int32) int {
+		d := 0
+		for ; n != root; n = parent[n] {
+			d++
+		}
+		return d
+	}
+	deepest, dmax := root, 0
+	for _, n := range nodes {
+		if d := depth(n); d > dmax {
+			deepest, dmax = n, d
+		}
+	}
+	// The path from deepest holds dmax bound nodes; they must all be named.
+	for n := deepest; n != root; n = parent[n] {
+		if !slices.Contains(nodes, n) {
+			return false
+		}
+	}
+	return len(nodes) == dmax
 }
 
 // describe gives the arithmetic of the cut in words: what must flow into X

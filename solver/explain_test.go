@@ -302,6 +302,25 @@ func TestExplainInfeasible(t *testing.T) {
 			Irreducible: true,
 			Reason:      "row w (2 [c0 to A] + 2 [c1 to A] = 3) cannot hold: whatever the assignment, its left-hand side is between 0 and 4 but never exactly 3",
 		},
+	}, {
+		name: "veto that makes bounds nest",
+		reason: "with c2 vetoed, A's items in O nest inside S1, so the network puts O's node below S1's and the cut " +
+			"names only the two bounds; without the veto A takes c2 and c0 and both bounds hold, so the veto belongs to the conflict",
+		p: &Problem{
+			Items:  items("c", 4, 0, 1),
+			Agents: []string{"A", "B"},
+			Groups: []Group{{Name: "O", Items: []int{0, 1, 2}}, {Name: "S1", Items: []int{0, 1, 3}}},
+			Bounds: []Bound{
+				{Agent: 0, Group: 0, Min: 2, Max: 2},
+				{Agent: 0, Group: 1, Min: 0, Max: 1},
+			},
+			Vetoes: []Pair{{Item: 2, Agent: 0}},
+		},
+		want: InfeasibleError{
+			Conflict:    []Constraint{{MinKind, 0}, {MaxKind, 1}, {VetoKind, 0}},
+			Irreducible: true,
+			Reason:      "agent A needs at least 2 of group O, but agent A may take at most 1 of group S1, since agent A is vetoed for item c2: 2 > 1",
+		},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -122,6 +122,9 @@ func TestPropExplainConflict(t *testing.T) {
 		if len(ie.Conflict) == 0 || ie.Reason == "" {
 			t.Fatalf("explainInfeasible = %+v, want a conflict and a reason", ie)
 		}
+		if ie.Reason == unconfirmedReason {
+			t.Fatalf("explainInfeasible fell back to the whole problem: the conflict it isolated was satisfiable")
+		}
 		m := newMask(p, ie.Conflict)
 		if newBruteForce(p, &m).run(1).feasible {
 			t.Fatalf("conflict %v (%s) is satisfiable", ie.Conflict, ie.Reason)
