@@ -31,8 +31,8 @@ import (
 	"io"
 	"os"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/coalitionlab/alliance/examples/internal/textout"
 	"github.com/coalitionlab/alliance/seatshare"
 	"github.com/coalitionlab/alliance/seatshare/illustrative"
 )
@@ -211,7 +211,7 @@ func writeTable(w io.Writer, rep report) error {
 		}
 		rows = append(rows, []string{name, f2(c.V), f2(c.VWithBSP), signed(c.BSPAdds), f2(c.Free), f2(c.FreeWithBSP), signed(c.FreeBSPAdds)})
 	}
-	columns(&b, rows, "lrrrrrr")
+	textout.Columns(&b, rows, "lrrrrrr")
 	b.WriteString("\nShapley values of the four members (average marginal contribution, expected seats;\nalone = v({party}); the values add up to v(all four))\n")
 	rows = [][]string{{"party", "alone", "Shapley", "free: alone", "free: Shapley"}}
 	sum, sumFree := 0.0, 0.0
@@ -222,13 +222,13 @@ func writeTable(w io.Writer, rep report) error {
 		sumFree += f.Shapley
 	}
 	rows = append(rows, []string{"total", "", f2(sum), "", f2(sumFree)})
-	columns(&b, rows, "lrrrr")
+	textout.Columns(&b, rows, "lrrrr")
 	b.WriteString("\nThe optimal plan of the four-party alliance (with the demands)\n")
 	rows = [][]string{{"party", "seats", "expected wins"}}
 	for _, p := range rep.Plan {
 		rows = append(rows, []string{p.Party, fmt.Sprint(p.Seats), f2(p.Expected)})
 	}
-	columns(&b, rows, "lrr")
+	textout.Columns(&b, rows, "lrr")
 	full := rep.Coalitions[len(rep.Coalitions)-1]
 	verdict := "taking in the BSP adds"
 	if full.BSPAdds < 0 {
@@ -256,27 +256,4 @@ func abs(x float64) float64 {
 		return -x
 	}
 	return x
-}
-
-// columns writes rows (the first is the header) padded to the widest cell
-// of each column, aligned left ('l') or right ('r').
-func columns(b *strings.Builder, rows [][]string, align string) {
-	width := make([]int, len(align))
-	for _, r := range rows {
-		for j, c := range r {
-			width[j] = max(width[j], utf8.RuneCountInString(c))
-		}
-	}
-	for _, r := range rows {
-		line := make([]string, len(r))
-		for j, c := range r {
-			pad := strings.Repeat(" ", width[j]-utf8.RuneCountInString(c))
-			if align[j] == 'r' {
-				line[j] = pad + c
-			} else {
-				line[j] = c + pad
-			}
-		}
-		b.WriteString(strings.TrimRight(strings.Join(line, "  "), " ") + "\n")
-	}
 }

@@ -42,6 +42,7 @@ import (
 
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"github.com/coalitionlab/alliance/examples/internal/textout"
 	"github.com/coalitionlab/alliance/scoring"
 	"github.com/coalitionlab/alliance/seatshare"
 	"github.com/coalitionlab/alliance/seatshare/illustrative"
@@ -211,7 +212,7 @@ func write(w io.Writer, illus bool, sc *seatshare.Scenario, models []model, outs
 		}
 		rows = append(rows, row)
 	}
-	columns(&b, rows, "lrrrrrrrr")
+	textout.Columns(&b, rows, "lrrrrrrrr")
 
 	b.WriteString("\nThe planner's optimal plan under each link (expected wins, the demand's price and the simulated total\n" +
 		"use that link's probabilities; 'probit plan' = the expected wins, under this link, of the plan that\n" +
@@ -247,7 +248,7 @@ func write(w io.Writer, illus bool, sc *seatshare.Scenario, models []model, outs
 			fmt.Sprintf("%.3f", sim.AtLeastTarget.Value), fmt.Sprint(changed))
 		rows = append(rows, row)
 	}
-	columns(&b, rows, strings.Repeat("l", 1)+strings.Repeat("r", len(head)-1))
+	textout.Columns(&b, rows, strings.Repeat("l", 1)+strings.Repeat("r", len(head)-1))
 
 	for k, o := range outs[1:] {
 		var lines []string
@@ -276,27 +277,4 @@ func quantile(sim *seatshare.SimulationSummary, level float64) string {
 		}
 	}
 	return "-"
-}
-
-// columns writes rows (the first is the header) padded to the widest cell
-// of each column, aligned left ('l') or right ('r').
-func columns(b *strings.Builder, rows [][]string, align string) {
-	width := make([]int, len(align))
-	for _, r := range rows {
-		for j, c := range r {
-			width[j] = max(width[j], len([]rune(c)))
-		}
-	}
-	for _, r := range rows {
-		line := make([]string, len(r))
-		for j, c := range r {
-			pad := strings.Repeat(" ", width[j]-len([]rune(c)))
-			if align[j] == 'r' {
-				line[j] = pad + c
-			} else {
-				line[j] = c + pad
-			}
-		}
-		b.WriteString(strings.TrimRight(strings.Join(line, "  "), " ") + "\n")
-	}
 }

@@ -33,8 +33,8 @@ import (
 	"io"
 	"os"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/coalitionlab/alliance/examples/internal/textout"
 	"github.com/coalitionlab/alliance/scoring"
 	"github.com/coalitionlab/alliance/seatshare"
 	"github.com/coalitionlab/alliance/seatshare/illustrative"
@@ -287,7 +287,7 @@ func writeTable(w io.Writer, rep report) error {
 			}
 			rows = append(rows, append(row, pct(s.Gallagher), pct(s.LoosemoreHanby)))
 		}
-		columns(&b, rows, "lrrrrr")
+		textout.Columns(&b, rows, "lrrrrr")
 	}
 	var bs []string
 	for i, p := range parties {
@@ -311,33 +311,10 @@ func writeTable(w io.Writer, rep report) error {
 		}
 		rows = append(rows, row)
 	}
-	columns(&b, rows, "lrrlrrr")
+	textout.Columns(&b, rows, "lrrlrrr")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // pct writes a fraction in percentage points with 2 decimals.
 func pct(x float64) string { return fmt.Sprintf("%.2f", 100*x) }
-
-// columns writes rows (the first is the header) padded to the widest cell
-// of each column, aligned left ('l') or right ('r').
-func columns(b *strings.Builder, rows [][]string, align string) {
-	width := make([]int, len(align))
-	for _, r := range rows {
-		for j, c := range r {
-			width[j] = max(width[j], utf8.RuneCountInString(c))
-		}
-	}
-	for _, r := range rows {
-		line := make([]string, len(r))
-		for j, c := range r {
-			pad := strings.Repeat(" ", width[j]-utf8.RuneCountInString(c))
-			if align[j] == 'r' {
-				line[j] = pad + c
-			} else {
-				line[j] = c + pad
-			}
-		}
-		b.WriteString(strings.TrimRight(strings.Join(line, "  "), " ") + "\n")
-	}
-}

@@ -43,8 +43,8 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
+	"github.com/coalitionlab/alliance/examples/internal/textout"
 	"github.com/coalitionlab/alliance/seatshare"
 )
 
@@ -410,7 +410,7 @@ func writeTable(w io.Writer, rep report) error {
 	for _, r := range rep.Parties {
 		rows = append(rows, []string{r.Party, fmt.Sprint(r.Seats), fmt.Sprintf("%.2f", r.Expected), fmt.Sprintf("%.2f", r.Shapley)})
 	}
-	columns(&b, rows, "lrrr")
+	textout.Columns(&b, rows, "lrrr")
 	b.WriteString("\nDemands and their prices (expected wins the alliance gains by relaxing the demand by one seat / by dropping it)\n")
 	rows = [][]string{{"demand", "value", "binding", "relax by 1", "drop"}}
 	for _, c := range p.Constraints {
@@ -424,7 +424,7 @@ func writeTable(w io.Writer, rep report) error {
 		}
 		rows = append(rows, []string{c.Name, fmt.Sprint(c.Value), bind, relaxed, fmt.Sprintf("%.4f", c.Dropped)})
 	}
-	columns(&b, rows, "lrlrr")
+	textout.Columns(&b, rows, "lrlrr")
 	b.WriteString("\nStates where the alliance has more than one member\n")
 	rows = [][]string{{"state", "seats", "expected wins", "split"}}
 	for _, s := range rep.States {
@@ -439,7 +439,7 @@ func writeTable(w io.Writer, rep report) error {
 		}
 		rows = append(rows, []string{s.State, fmt.Sprint(s.Seats), fmt.Sprintf("%.2f", s.Expected), strings.Join(parts, ", ")})
 	}
-	columns(&b, rows, "lrrl")
+	textout.Columns(&b, rows, "lrrl")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -453,27 +453,4 @@ func multi(state string) bool {
 		}
 	}
 	return n > 1
-}
-
-// columns writes rows (the first is the header) padded to the widest cell
-// of each column, aligned left ('l') or right ('r').
-func columns(b *strings.Builder, rows [][]string, align string) {
-	width := make([]int, len(align))
-	for _, r := range rows {
-		for j, c := range r {
-			width[j] = max(width[j], utf8.RuneCountInString(c))
-		}
-	}
-	for _, r := range rows {
-		line := make([]string, len(r))
-		for j, c := range r {
-			pad := strings.Repeat(" ", width[j]-utf8.RuneCountInString(c))
-			if align[j] == 'r' {
-				line[j] = pad + c
-			} else {
-				line[j] = c + pad
-			}
-		}
-		b.WriteString(strings.TrimRight(strings.Join(line, "  "), " ") + "\n")
-	}
 }
