@@ -7,10 +7,10 @@ import (
 	"flag"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/coalitionlab/alliance/examples/internal/golden"
 	"github.com/coalitionlab/alliance/seatshare"
 )
 
@@ -34,21 +34,7 @@ func TestIllustrative(t *testing.T) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
-	path := filepath.Join("testdata", "illustrative.golden")
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(b.Bytes(), want) {
-		t.Errorf("output differs from %s; got:\n%s", path, b.String())
-	}
+	golden.Check(t, "illustrative.golden", b.Bytes(), *update)
 }
 
 // TestConsistent checks the JSON output against the game's identities:

@@ -6,12 +6,12 @@ import (
 	"flag"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"pgregory.net/rapid"
 
+	"github.com/coalitionlab/alliance/examples/internal/golden"
 	"github.com/coalitionlab/alliance/scoring"
 	"github.com/coalitionlab/alliance/seatshare"
 	"github.com/coalitionlab/alliance/seatshare/illustrative"
@@ -35,21 +35,7 @@ func TestIllustrative(t *testing.T) {
 	if !strings.Contains(b.String(), "*** ILLUSTRATIVE") {
 		t.Error("the output does not say it is illustrative")
 	}
-	path := filepath.Join("testdata", "illustrative.golden")
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(b.Bytes(), want) {
-		t.Errorf("output differs from %s; got:\n%s", path, b.String())
-	}
+	golden.Check(t, "illustrative.golden", b.Bytes(), *update)
 }
 
 // TestLinks checks that both links of the example are links: in [0, 1],

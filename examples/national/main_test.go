@@ -8,34 +8,14 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/coalitionlab/alliance/examples/internal/golden"
 	"github.com/coalitionlab/alliance/seatshare"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s; got:\n%s", path, got)
-	}
-}
 
 // TestNoData checks that without the real results the program says what
 // it needs, naming SEATSHARE_DATA, and succeeds.
@@ -47,7 +27,7 @@ func TestNoData(t *testing.T) {
 	if !strings.Contains(b.String(), "Set SEATSHARE_DATA") {
 		t.Errorf("output = %q", b.String())
 	}
-	golden(t, "nodata.golden", b.Bytes())
+	golden.Check(t, "nodata.golden", b.Bytes(), *update)
 	for _, args := range [][]string{{"-format", "xml"}, {"extra"}} {
 		if err := run(context.Background(), &bytes.Buffer{}, args, ""); err == nil {
 			t.Errorf("run(%q) = nil error", args)
@@ -68,7 +48,7 @@ func TestRealData(t *testing.T) {
 	if err := run(context.Background(), &b, nil, dir); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "real.golden", b.Bytes())
+	golden.Check(t, "real.golden", b.Bytes(), *update)
 
 	var j bytes.Buffer
 	if err := run(context.Background(), &j, []string{"-format", "json"}, dir); err != nil {

@@ -5,10 +5,10 @@ import (
 	"context"
 	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/coalitionlab/alliance/examples/internal/golden"
 	"github.com/coalitionlab/alliance/seatshare"
 )
 
@@ -42,23 +42,7 @@ func TestIllustrative(t *testing.T) {
 	if !bytes.Equal(b.Bytes(), again.Bytes()) {
 		t.Error("two runs differ")
 	}
-	path := filepath.Join("testdata", "illustrative.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(b.Bytes(), want) {
-		t.Errorf("output differs from %s; got:\n%s", path, out)
-	}
+	golden.Check(t, "illustrative.golden", b.Bytes(), *update)
 }
 
 // TestFormats checks that every format and table runs, and that bad flags

@@ -1,0 +1,35 @@
+// Package golden compares the example programs' output with golden files
+// under testdata, the way every example test does.
+package golden
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Check compares got with the file testdata/name. With update it rewrites
+// the file instead (creating testdata when needed). A missing file fails
+// the test with a hint to run with -update; different contents fail it
+// with the whole output, so a reader sees what changed.
+func Check(t testing.TB, name string, got []byte, update bool) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s; got:\n%s", path, got)
+	}
+}
