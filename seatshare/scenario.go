@@ -518,7 +518,7 @@ func (s *Scenario) Validate() error {
 	members := make([]string, 0, len(s.Alliance))
 	for i, m := range s.Alliance {
 		f := fmt.Sprintf("alliance[%d]", i)
-		if err := checkParty(m.Party); err != nil {
+		if err := checkLabel(m.Party); err != nil {
 			return &ScenarioError{Field: f + ".party", Err: err}
 		}
 		if slices.Contains(members, m.Party) {
@@ -552,7 +552,7 @@ func (s *Scenario) Validate() error {
 	}
 	for i, p := range s.Rival {
 		f := fmt.Sprintf("rival[%d]", i)
-		if err := checkParty(p); err != nil {
+		if err := checkLabel(p); err != nil {
 			return &ScenarioError{Field: f, Err: err}
 		}
 		if slices.Contains(members, p) {
@@ -573,7 +573,7 @@ func (s *Scenario) Validate() error {
 		if err := checkSeatRef(f, SeatRef{o.State, o.No}, inScope); err != nil {
 			return err
 		}
-		if err := checkParty(o.Party); err != nil {
+		if err := checkLabel(o.Party); err != nil {
 			return &ScenarioError{Field: f + ".party", Err: err}
 		}
 		if !(o.Share >= 0 && o.Share <= 1) {
@@ -947,19 +947,6 @@ func parseSplit(s string) (SplitRule, error) {
 		return SplitFixed, nil
 	}
 	return 0, fmt.Errorf("unknown split rule %q (want \"strength\", \"equal\" or \"fixed\")", s)
-}
-
-// checkParty reports why label cannot name a party, or nil.
-func checkParty(label string) error {
-	switch {
-	case label == "":
-		return errors.New("empty party label")
-	case label == Independent:
-		return fmt.Errorf("independents (%s) are not a party", Independent)
-	case strings.TrimSpace(label) != label:
-		return fmt.Errorf("party label %q has leading or trailing space", label)
-	}
-	return nil
 }
 
 // checkName reports why s cannot be a state name, or nil.
