@@ -258,13 +258,12 @@ func ReadResult(r io.Reader, p *Problem) (*Result, error) {
 			if err != nil {
 				return err
 			}
-			for st := Unknown; st <= Infeasible; st++ {
-				if st.String() == s {
-					res.Status = st
-					return nil
-				}
+			st := slices.Index(statusNames[:], s)
+			if st < 0 {
+				return jsonErr(path, "unknown status %q", s)
 			}
-			return jsonErr(path, "unknown status %q", s)
+			res.Status = Status(st)
+			return nil
 		case 2:
 			if jr.null() {
 				return nil
@@ -312,13 +311,12 @@ func ReadResult(r io.Reader, p *Problem) (*Result, error) {
 					if err != nil {
 						return err
 					}
-					for m := Auto; m <= BranchAndBound; m++ {
-						if m.String() == s {
-							res.Stats.Method = m
-							return nil
-						}
+					m := slices.Index(methodNames[:], s)
+					if m < 0 {
+						return jsonErr(fpath, "unknown method %q", s)
 					}
-					return jsonErr(fpath, "unknown method %q", s)
+					res.Stats.Method = Method(m)
+					return nil
 				case 1:
 					x, err := jr.float(fpath)
 					if err == nil && !(x >= 0 && x < 1e9) {
