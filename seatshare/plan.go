@@ -552,6 +552,27 @@ type Quantile struct {
 // quantileLevels are the quantiles a SimulationSummary reports.
 var quantileLevels = [...]float64{0.05, 0.25, 0.5, 0.75, 0.95}
 
+// Summarize returns the summary of a simulated distribution of the
+// alliance's total: d as simulated under spec, with P(total >= target)
+// when target is positive. The planner's simulations and the command's
+// simulate both report through it.
+func Summarize(d *scoring.Distribution, spec SimulationSpec, target int) *SimulationSummary {
+	est := func(e scoring.Estimate) Estimate { return Estimate{Value: e.Value, SE: e.SE} }
+	sum := &SimulationSummary{
+		Scenarios: spec.Scenarios, Seed: spec.Seed, Mean: est(d.Mean()), SD: est(d.SD()),
+		Target: target, Counts: d.Counts,
+	}
+	for _, level := range quantileLevels {
+		q := d.Quantile(level)
+		sum.Quantiles = append(sum.Quantiles, Quantile{Level: level, Value: q.Value, Lo: q.Lo, Hi: q.Hi, SE: q.SE})
+	}
+	if target > 0 {
+		at := est(d.AtLeast(target))
+		sum.AtLeastTarget = &at
+	}
+	return sum
+}
+
 // Plan solves the planner's problem and explains the optimum: every seat
 // with its alternatives and the cost of switching to each (one re-solve
 // per alternative, see Alternative), every party, every constraint with
@@ -745,19 +766,7 @@ func (p *Planner) simulate(plan *Plan) (*SimulationSummary, error) {
 	if err != nil {
 		return nil, fmt.Errorf("seatshare: simulation: %w", err)
 	}
-	est := func(e scoring.Estimate) Estimate { return Estimate{Value: e.Value, SE: e.SE} }
-	sum := &SimulationSummary{
-		Scenarios: sim.Scenarios, Seed: sim.Seed, Mean: est(d.Mean()), SD: est(d.SD()),
-		Target: p.scenario.Target, Counts: d.Counts,
-	}
-	for _, level := range quantileLevels {
-		q := d.Quantile(level)
-		sum.Quantiles = append(sum.Quantiles, Quantile{Level: level, Value: q.Value, Lo: q.Lo, Hi: q.Hi, SE: q.SE})
-	}
-	if sum.Target > 0 {
-		at := est(d.AtLeast(sum.Target))
-		sum.AtLeastTarget = &at
-	}
+	sum := Summarize(d, sim, p.scenario.Target)
 	return sum, nil
 }
 

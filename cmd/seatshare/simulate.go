@@ -18,10 +18,6 @@ import (
 // P(total >= target) is then at most 0.5/sqrt(100000) = 0.0016.
 const defaultScenarios = 100000
 
-// quantileLevels are the quantiles simulate reports, those of
-// seatshare.SimulationSummary.
-var quantileLevels = []float64{0.05, 0.25, 0.5, 0.75, 0.95}
-
 func runSimulate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("simulate", "[flags] [SCENARIO.json]\n\n"+
 		"Simulates the optimal plan's (or with -proposal a proposed plan's) total seats under correlated swings (the scenario's Gaussian\n"+
@@ -136,7 +132,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "simulate", file, err)
 	}
-	sum := summarise(d, spec, tgt)
+	sum := seatshare.Summarize(d, spec, tgt)
 	if *chartFile != "" {
 		p, err := chart.DistributionOf(d, tgt).Plot()
 		if err == nil {
@@ -170,21 +166,6 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 }
 
 var errNoCopula = usageError("the simulation needs the copula's national and state loadings")
-
-// summarise is d in the planner's summary form.
-func summarise(d *scoring.Distribution, spec seatshare.SimulationSpec, target int) *seatshare.SimulationSummary {
-	est := func(e scoring.Estimate) seatshare.Estimate { return seatshare.Estimate{Value: e.Value, SE: e.SE} }
-	sum := &seatshare.SimulationSummary{Scenarios: spec.Scenarios, Seed: spec.Seed, Mean: est(d.Mean()), SD: est(d.SD()), Target: target, Counts: d.Counts}
-	for _, level := range quantileLevels {
-		q := d.Quantile(level)
-		sum.Quantiles = append(sum.Quantiles, seatshare.Quantile{Level: level, Value: q.Value, Lo: q.Lo, Hi: q.Hi, SE: q.SE})
-	}
-	if target > 0 {
-		at := est(d.AtLeast(target))
-		sum.AtLeastTarget = &at
-	}
-	return sum
-}
 
 // writeSimulation writes the summary and the distribution for people.
 func writeSimulation(w io.Writer, sc *seatshare.Scenario, what string, seats int, expected float64, sum *seatshare.SimulationSummary) error {
