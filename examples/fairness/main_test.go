@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"io"
 	"math"
 	"os"
 	"strings"
@@ -17,24 +18,11 @@ import (
 var update = flag.Bool("update", false, "rewrite testdata/illustrative.golden")
 
 // TestIllustrative runs the program on the embedded ILLUSTRATIVE data,
-// checks that it runs the same twice and compares it with the golden file.
+// checks that it runs the same twice, checks key lines and compares it
+// with the golden file.
 func TestIllustrative(t *testing.T) {
-	var b, again bytes.Buffer
-	if err := run(context.Background(), &b, nil, ""); err != nil {
-		t.Fatal(err)
-	}
-	if err := run(context.Background(), &again, nil, ""); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(b.Bytes(), again.Bytes()) {
-		t.Error("two runs differ")
-	}
-	for _, want := range []string{"*** ILLUSTRATIVE", "Claim: 2022 UP assembly MLAs (ECI) (SP 111, INC 2, RLD 8)", "Election Commission of India", "Loosemore-Hanby"} {
-		if !strings.Contains(b.String(), want) {
-			t.Errorf("output lacks %q", want)
-		}
-	}
-	golden.Check(t, "illustrative.golden", b.Bytes(), *update)
+	golden.Run(t, "illustrative.golden", func(w io.Writer) error { return run(context.Background(), w, nil, "") },
+		[]string{"*** ILLUSTRATIVE", "Claim: 2022 UP assembly MLAs (ECI) (SP 111, INC 2, RLD 8)", "Election Commission of India", "Loosemore-Hanby"}, *update)
 }
 
 // TestInvariants checks the JSON output: every split gives out the 80

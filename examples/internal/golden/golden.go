@@ -4,6 +4,7 @@ package golden
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -32,4 +33,28 @@ func Check(t testing.TB, name string, got []byte, update bool) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("output differs from %s; got:\n%s", path, got)
 	}
+}
+
+// Run runs a program twice, fails the test if the two outputs differ or
+// if the output lacks any of the lines in want, and then compares it with
+// testdata/name as Check does. It returns the output.
+func Run(t testing.TB, name string, run func(w io.Writer) error, want []string, update bool) []byte {
+	t.Helper()
+	var b, again bytes.Buffer
+	if err := run(&b); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b.Bytes(), again.Bytes()) {
+		t.Error("two runs differ")
+	}
+	for _, w := range want {
+		if !bytes.Contains(b.Bytes(), []byte(w)) {
+			t.Errorf("output lacks %q", w)
+		}
+	}
+	Check(t, name, b.Bytes(), update)
+	return b.Bytes()
 }
