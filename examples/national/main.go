@@ -1,28 +1,106 @@
 // Command national plans the INDIA bloc's seat sharing over all 543 Lok
 // Sabha seats, state by state, on the real results.
 //
-// The alliance is the bloc's main parties with their membership by state:
-// INC everywhere; SP in Uttar Pradesh; RJD in Bihar; JMM in Jharkhand; AITC
-// only in West Bengal; AAP (AAAP in the results) only where it allied with
-// INC (Delhi, Gujarat, Haryana, Goa, Chandigarh); DMK, VCK, CPI and CPI(M)
-// in Tamil Nadu (CPI and CPI(M) also in Bihar); IUML in Tamil Nadu and
-// Kerala; and the Shiv Sena (UBT) and NCP (Sharad Pawar) in Maharashtra,
-// whose 2019 votes are split from the undivided parties' (half each, a
-// scenario choice). Congress's state-wise minimums are those reported from
-// the talks: Uttar Pradesh 10+, Bihar 9+, Jharkhand 9+, West Bengal 6, its
-// 8 sitting seats in Punjab, Maharashtra 20+ and Delhi 3+; the regional
-// partners ask for their own minimums (SP 60+, RJD 20+, JMM 4+, AITC 30+,
-// SS(UBT) 18+, NCP(SP) 8+, AAP 4+ in Delhi, DMK 20+).
+// # The bloc
+//
+// The bloc had 26 parties when it took its name in Bengaluru on 18 July 2023
+// (The Hindu, "Which are the 26 parties in the INDIA combine", 26 July
+// 2023) and 28 at its Mumbai meeting of 31 August and 1 September 2023
+// (India TV News, 30 August 2023, listing the Peasants and Workers Party
+// as the newcomer; PTI, 31 August 2023, "PWP and one more party, name not
+// confirmed"). The 27 named parties are INC, AITC, DMK, AAP, JD(U), RJD,
+// JMM, NCP (the Sharad Pawar faction, later NCP(SP)), Shiv Sena (UBT), SP,
+// RLD, Apna Dal (Kamerawadi), J&K National Conference, PDP, CPI(M), CPI,
+// CPI(ML) Liberation, RSP, All India Forward Bloc, MDMK, VCK, Kongunadu
+// Makkal Desia Katchi (KMDK), Manithaneya Makkal Katchi (MMK), IUML, Kerala
+// Congress (M), Kerala Congress (Joseph) and PWPI; the 28th is not named
+// in those reports, and the output says so.
+//
+// The cut-off is the seat-sharing talks of February and March 2024, from
+// which the demands below come (SP-INC in Uttar Pradesh, 21 February;
+// AAP-INC, 24 February; Bihar, 29 March): JD(U) left the bloc for the NDA
+// on 28 January 2024 and RLD announced its move on 12 February 2024, so
+// both count in the rival bloc and have no seats here. Apna Dal
+// (Kamerawadi) and KMDK have no results of their own to estimate a
+// strength from (AD(K): the undivided Apna Dal of 2014 is mapped to its
+// faction that kept the votes, ADAL, now in the NDA, and in 2019 Krishna
+// Patel stood on INC's ticket in Gonda; KMDK stood on BJP's ticket in
+// Pollachi in 2014 and on DMK's in Namakkal in 2019), so they have none
+// either. The other 23 are the alliance.
+//
+// # Where each member is one
+//
+// INC is a member everywhere. Every other party is a member in the states
+// where, in 2014 or 2019, one of its candidates kept the deposit (polled
+// more than a sixth of the seat's valid votes), by its TCPD label (AAP is AAAP,
+// CPI(M) is CPM, CPI(ML) Liberation is CPI(ML)(L), the National Conference
+// JKN, MMK MAMAK) or, for a party that split, its undivided predecessor's
+// (SHS, NCP, KEC(M)). Smaller showings change no seat's winner and would
+// only add players to the Shapley games. Added to the rule are the states
+// of the bloc's 2024 deals that it misses: AAP in Gujarat, Haryana and Goa
+// (the AAP-INC deal of 24 February 2024: AAP in Bharuch, Bhavnagar and
+// Kurukshetra, INC in both Goa seats) and CPI(M) in Bihar (Khagaria, in
+// the Mahagathbandhan deal of 29 March 2024). Taken from the rule are the
+// undivided NCP's 2014 deposits in Bihar (Katihar) and Gujarat
+// (Porbandar), kept in UPA seat deals by candidates who are not NCP(SP)'s
+// (Katihar's Tariq Anwar joined INC in 2018). The result:
+//
+//   - SP: Uttar Pradesh. JMM: Jharkhand. DMK, VCK, MDMK, MMK: Tamil Nadu.
+//     AIFB: West Bengal. KEC(M), KEC(J): Kerala. SS(UBT), PWPI:
+//     Maharashtra. JKN, JKPDP: Jammu & Kashmir.
+//   - RJD, CPI(ML)(L): Bihar, Jharkhand. AITC: Jharkhand, West Bengal.
+//     IUML: Kerala, Tamil Nadu. RSP: Kerala, West Bengal. NCP(SP):
+//     Lakshadweep, Maharashtra.
+//   - CPI: Bihar, Kerala, Manipur, Tamil Nadu, West Bengal. CPI(M): Bihar,
+//     Kerala, Tamil Nadu, Tripura, West Bengal.
+//   - AAP: Chandigarh, Delhi, Goa, Gujarat, Haryana, Maharashtra
+//     (Chandrapur, 2014), Punjab, Uttar Pradesh (Varanasi, 2014).
+//
+// This is the whole bloc sharing seats everywhere: in Kerala, West Bengal
+// and Punjab its members fought each other in 2024, and the plan shows
+// what sharing would have been worth there.
+//
+// # Splits and labels
+//
+// The Shiv Sena and the NCP split in 2022-23; each undivided party's votes
+// go half to each faction (SHS(UBT) and SHS, NCP(SP) and NCP), a stated
+// assumption: MLA counts went mostly to the other factions, voters are
+// not MLAs, and there is no later Lok Sabha result to split by. The
+// Kerala Congress (M) of 2014 and 2019 split in 2019-20 into Jose K.
+// Mani's KEC(M) and P. J. Joseph's Kerala Congress (KEC(J) here), half
+// each likewise; the two keep their halves of Kottayam and are left out of
+// the UDF's vote splits (a split there favours whichever is listed first).
+// The 2019 KEC label is P. C. Thomas's NDA candidate and stays a party
+// contesting alone. TCPD labels the J&K PDP's 2019 Srinagar candidate PDP,
+// which is mapped to JKPDP (the map also relabels two Kerala PDP
+// candidates with 0.2% each, harmlessly).
+//
+// # Demands
+//
+// Congress's state-wise minimums are those reported from the talks: Uttar
+// Pradesh 10+, Bihar 9+, Jharkhand 9+, West Bengal 6, its 8 sitting seats
+// in Punjab, Maharashtra 20+ and Delhi 3+; the regional partners ask for
+// their own minimums (SP 60+, RJD 20+, JMM 4+, AITC 30+, SS(UBT) 18+,
+// NCP(SP) 8+, AAP 4+ in Delhi, DMK 20+). The members added since make no
+// demands: no sourced minimum of theirs was found.
+//
+// # Model and output
 //
 // Base strengths come from 2019 (weight 0.7) with 2014 as a second base
-// (0.3), splitting the votes of each year's alliances among their partners;
-// the win-probability model is the calibrated default (seatshare.DefaultModel).
-// The program prints the plan's per-party and per-state tables, every
-// demand with its price, 100,000 simulated elections with correlated
-// swings, and each member's Shapley value, computed exactly state by state
-// (every demand lies within one state, so coalition values add up over the
-// states; the game here is without demands, members outside a coalition
-// contesting alone).
+// (0.3), splitting the votes of each year's alliances among their
+// partners: Uttar Pradesh, Bihar, Jharkhand, Maharashtra, Karnataka, the
+// UDF and LDF in Kerala, the Left Front in West Bengal, and in Tamil Nadu
+// the DMK's fronts and the 2014 NDA (BJP, DMDK, PMK, MDMK). MDMK's one
+// 2019 candidate stood on DMK's ticket, so its strength comes from 2014.
+// The win-probability model is the calibrated default
+// (seatshare.DefaultModel). The program prints the plan's per-party and
+// per-state tables, the bloc's parties that are not in the plan and why,
+// every demand with its price, 100,000 simulated elections with
+// correlated swings, and each member's Shapley value, computed exactly
+// state by state (every demand lies within one state, so coalition values
+// add up over the states; the game here is without demands, members
+// outside a coalition contesting alone). The largest game is Tamil Nadu's,
+// 8 members and 2^8 = 256 solves of 39 seats.
 //
 // It needs the real results: set SEATSHARE_DATA or pass -data DIR.
 // Without them it says so and exits with status 0.
@@ -65,26 +143,57 @@ func main() {
 const noData = "national: this example needs the real Lok Sabha results (lsYYYY_candidates.csv for 2014 and 2019).\n" +
 	"Set SEATSHARE_DATA to the directory that holds them, or pass -data DIR. Nothing to do.\n"
 
-// member is an alliance member and the states where it is one.
+// member is an alliance member: its label in the results (or the label the
+// scenario's party map gives it), its common name, and the states where it
+// is one (nil: every state).
 type member struct {
 	party  string
+	name   string
 	states []string
 }
 
+// members are the bloc's members in the plan; the doc comment gives the
+// rule that chose their states.
 var members = []member{
-	{"INC", nil},
-	{"SP", []string{"Uttar Pradesh"}},
-	{"RJD", []string{"Bihar"}},
-	{"JMM", []string{"Jharkhand"}},
-	{"AITC", []string{"West Bengal"}},
-	{"AAAP", []string{"Delhi", "Gujarat", "Haryana", "Goa", "Chandigarh"}},
-	{"DMK", []string{"Tamil Nadu"}},
-	{"VCK", []string{"Tamil Nadu"}},
-	{"CPI", []string{"Bihar", "Tamil Nadu"}},
-	{"CPM", []string{"Bihar", "Tamil Nadu"}},
-	{"IUML", []string{"Kerala", "Tamil Nadu"}},
-	{"SHS(UBT)", []string{"Maharashtra"}},
-	{"NCP(SP)", []string{"Maharashtra"}},
+	{"INC", "Indian National Congress", nil},
+	{"SP", "Samajwadi Party", []string{"Uttar Pradesh"}},
+	{"RJD", "Rashtriya Janata Dal", []string{"Bihar", "Jharkhand"}},
+	{"JMM", "Jharkhand Mukti Morcha", []string{"Jharkhand"}},
+	{"AITC", "All India Trinamool Congress", []string{"Jharkhand", "West Bengal"}},
+	{"AAAP", "Aam Aadmi Party", []string{"Chandigarh", "Delhi", "Goa", "Gujarat", "Haryana", "Maharashtra", "Punjab", "Uttar Pradesh"}},
+	{"DMK", "Dravida Munnetra Kazhagam", []string{"Tamil Nadu"}},
+	{"VCK", "Viduthalai Chiruthaigal Katchi", []string{"Tamil Nadu"}},
+	{"CPI", "Communist Party of India", []string{"Bihar", "Kerala", "Manipur", "Tamil Nadu", "West Bengal"}},
+	{"CPM", "Communist Party of India (Marxist)", []string{"Bihar", "Kerala", "Tamil Nadu", "Tripura", "West Bengal"}},
+	{"IUML", "Indian Union Muslim League", []string{"Kerala", "Tamil Nadu"}},
+	{"SHS(UBT)", "Shiv Sena (Uddhav Balasaheb Thackeray)", []string{"Maharashtra"}},
+	{"NCP(SP)", "Nationalist Congress Party (Sharadchandra Pawar)", []string{"Lakshadweep", "Maharashtra"}},
+	{"CPI(ML)(L)", "CPI (Marxist-Leninist) Liberation", []string{"Bihar", "Jharkhand"}},
+	{"RSP", "Revolutionary Socialist Party", []string{"Kerala", "West Bengal"}},
+	{"AIFB", "All India Forward Bloc", []string{"West Bengal"}},
+	{"MDMK", "Marumalarchi Dravida Munnetra Kazhagam", []string{"Tamil Nadu"}},
+	{"MAMAK", "Manithaneya Makkal Katchi", []string{"Tamil Nadu"}},
+	{"JKN", "Jammu & Kashmir National Conference", []string{"Jammu & Kashmir"}},
+	{"JKPDP", "Jammu & Kashmir Peoples Democratic Party", []string{"Jammu & Kashmir"}},
+	{"KEC(M)", "Kerala Congress (M)", []string{"Kerala"}},
+	{"KEC(J)", "Kerala Congress (Joseph)", []string{"Kerala"}},
+	{"PWPI", "Peasants and Workers Party of India", []string{"Maharashtra"}},
+}
+
+// outside is a party of the bloc's 28 that is not in the plan, and why.
+type outside struct {
+	Party  string `json:"party"`
+	Reason string `json:"reason"`
+}
+
+// outsiders are the rest of the 28: the two that left before the talks
+// and the members with no results of their own.
+var outsiders = []outside{
+	{"JD(U)", "left the bloc on 28 January 2024 for the NDA; counted in the rival bloc"},
+	{"RLD", "announced its move to the NDA on 12 February 2024; counted in the rival bloc"},
+	{"AD(K)", "Apna Dal (Kamerawadi): no results of its own (2014: undivided Apna Dal, mapped to ADAL; 2019: its leader stood on INC's ticket in Gonda)"},
+	{"KMDK", "Kongunadu Makkal Desia Katchi: no results of its own (it stood on BJP's ticket in Pollachi in 2014 and on DMK's in Namakkal in 2019)"},
+	{"(28th)", "the 28th party at the Mumbai meeting is not named in the reports used (PTI: \"name not confirmed\")"},
 }
 
 // rival is the NDA, by the labels of the results.
@@ -132,7 +241,9 @@ func scenario(punjab []seatshare.SeatRef) *seatshare.Scenario {
 				{Name: "Maharashtra 2019 NDA", Members: []string{"BJP", "SHS", "SHS(UBT)"}, States: []string{"Maharashtra"}},
 				{Name: "Tamil Nadu 2019 SPA", Members: []string{"DMK", "INC", "CPI", "CPM", "VCK", "IUML"}, States: []string{"Tamil Nadu"}},
 				{Name: "Karnataka 2019 INC+JD(S)", Members: []string{"INC", "JD(S)"}, States: []string{"Karnataka"}},
-				{Name: "Kerala 2019 UDF", Members: []string{"INC", "IUML"}, States: []string{"Kerala"}},
+				{Name: "Kerala 2019 UDF", Members: []string{"INC", "IUML", "RSP"}, States: []string{"Kerala"}},
+				{Name: "Kerala 2019 LDF", Members: []string{"CPM", "CPI"}, States: []string{"Kerala"}},
+				{Name: "West Bengal 2019 Left Front", Members: []string{"CPM", "CPI", "RSP", "AIFB"}, States: []string{"West Bengal"}},
 			}},
 			{Year: 2014, Weight: 0.3, Alliances: []seatshare.PastAlliance{
 				{Name: "Bihar 2014 UPA", Members: []string{"INC", "RJD"}, States: []string{"Bihar"}},
@@ -140,13 +251,19 @@ func scenario(punjab []seatshare.SeatRef) *seatshare.Scenario {
 				{Name: "Maharashtra 2014 UPA", Members: []string{"INC", "NCP", "NCP(SP)"}, States: []string{"Maharashtra"}},
 				{Name: "Maharashtra 2014 NDA", Members: []string{"BJP", "SHS", "SHS(UBT)"}, States: []string{"Maharashtra"}},
 				{Name: "UP 2014 NDA", Members: []string{"BJP", "ADAL"}, States: []string{"Uttar Pradesh"}},
-				{Name: "Kerala 2014 UDF", Members: []string{"INC", "IUML"}, States: []string{"Kerala"}},
+				{Name: "Kerala 2014 UDF", Members: []string{"INC", "IUML", "RSP"}, States: []string{"Kerala"}},
+				{Name: "Kerala 2014 LDF", Members: []string{"CPM", "CPI"}, States: []string{"Kerala"}},
+				{Name: "West Bengal 2014 Left Front", Members: []string{"CPM", "CPI", "RSP", "AIFB"}, States: []string{"West Bengal"}},
+				{Name: "Tamil Nadu 2014 DMK front", Members: []string{"DMK", "VCK", "IUML", "MAMAK"}, States: []string{"Tamil Nadu"}},
+				{Name: "Tamil Nadu 2014 NDA", Members: []string{"BJP", "DMDK", "PMK", "MDMK"}, States: []string{"Tamil Nadu"}},
 			}},
 		},
 		PartyMap: []seatshare.Rename{
 			{From: "AD", To: []seatshare.Successor{{Party: "ADAL", Fraction: 1}}},
 			{From: "SHS", To: []seatshare.Successor{{Party: "SHS(UBT)", Fraction: 0.5}, {Party: "SHS", Fraction: 0.5}}},
 			{From: "NCP", To: []seatshare.Successor{{Party: "NCP(SP)", Fraction: 0.5}, {Party: "NCP", Fraction: 0.5}}},
+			{From: "KEC(M)", To: []seatshare.Successor{{Party: "KEC(M)", Fraction: 0.5}, {Party: "KEC(J)", Fraction: 0.5}}},
+			{From: "PDP", To: []seatshare.Successor{{Party: "JKPDP", Fraction: 1}}},
 		},
 		// The link, transfer rates and lambda are left to the calibrated
 		// defaults of seatshare.DefaultModel; the copula is a choice.
@@ -267,7 +384,13 @@ type stateRow struct {
 type report struct {
 	Plan    *seatshare.Plan `json:"plan"`
 	Parties []partyRow      `json:"parties"`
-	States  []stateRow      `json:"states"`
+	// Outside lists the bloc's parties that are not in the plan, with
+	// the reason.
+	Outside []outside  `json:"outside"`
+	States  []stateRow `json:"states"`
+	// Grand is the alliance's value without demands, summed over the
+	// states: the Shapley values add up to it.
+	Grand float64 `json:"grand"`
 }
 
 func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error {
@@ -319,7 +442,7 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 	lap("plan, prices, switch costs, simulation")
 
 	// Shapley values, exactly, state by state.
-	rep := report{Plan: plan}
+	rep := report{Plan: plan, Outside: outsiders}
 	idx := make(map[string]int)
 	for _, pp := range plan.Parties {
 		idx[pp.Party] = len(rep.Parties)
@@ -349,6 +472,7 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 			// A lone member's value is what it wins there: the seats are
 			// all its own, whatever the demands.
 			rep.Parties[idx[in[0]]].Shapley += byParty[in[0]]
+			rep.Grand += byParty[in[0]]
 		} else {
 			present := make(map[string]bool)
 			for _, year := range []int{2019, 2014} {
@@ -364,13 +488,18 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 			if err != nil {
 				return fmt.Errorf("national: %s: %w", st, err)
 			}
-			phi, err := spl.Shapley(ctx, false)
+			game, err := spl.Coalitions(seatshare.CoalitionSettings{})
 			if err != nil {
 				return fmt.Errorf("national: %s: %w", st, err)
 			}
-			for _, m := range phi {
+			phi, err := game.Shapley(ctx, nil)
+			if err != nil {
+				return fmt.Errorf("national: %s: %w", st, err)
+			}
+			for _, m := range phi.Values {
 				rep.Parties[idx[m.Party]].Shapley += m.Shapley
 			}
+			rep.Grand += phi.Total
 		}
 		lo = hi
 	}
@@ -406,11 +535,23 @@ func writeTable(w io.Writer, rep report) error {
 		}
 	}
 	b.WriteString("\nParties (Shapley = average marginal contribution in expected seats, exact per state and summed;\nthe game has no demands and members outside a coalition contest alone)\n")
-	rows := [][]string{{"party", "seats", "expected wins", "Shapley"}}
+	rows := [][]string{{"party", "states", "seats", "expected wins", "Shapley", "name"}}
 	for _, r := range rep.Parties {
-		rows = append(rows, []string{r.Party, fmt.Sprint(r.Seats), fmt.Sprintf("%.2f", r.Expected), fmt.Sprintf("%.2f", r.Shapley)})
+		m := members[slices.IndexFunc(members, func(m member) bool { return m.party == r.Party })]
+		n := "all"
+		if m.states != nil {
+			n = fmt.Sprint(len(m.states))
+		}
+		rows = append(rows, []string{r.Party, n, fmt.Sprint(r.Seats), fmt.Sprintf("%.2f", r.Expected), fmt.Sprintf("%.2f", r.Shapley), m.name})
 	}
-	textout.Columns(&b, rows, "lrrr")
+	textout.Columns(&b, rows, "lrrrrl")
+	fmt.Fprintf(&b, "Shapley values sum to %.2f, the alliance's expected wins without demands.\n", rep.Grand)
+	fmt.Fprintf(&b, "\nThe bloc's other %d parties (%d in the plan, %d in all)\n", len(rep.Outside), len(rep.Parties), len(rep.Parties)+len(rep.Outside))
+	rows = [][]string{{"party", "why it has no seats"}}
+	for _, o := range rep.Outside {
+		rows = append(rows, []string{o.Party, o.Reason})
+	}
+	textout.Columns(&b, rows, "ll")
 	b.WriteString("\nDemands and their prices (expected wins the alliance gains by relaxing the demand by one seat / by dropping it)\n")
 	rows = [][]string{{"demand", "value", "binding", "relax by 1", "drop"}}
 	for _, c := range p.Constraints {

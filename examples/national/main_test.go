@@ -8,8 +8,11 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/coalitionlab/alliance/examples/internal/golden"
 	"github.com/coalitionlab/alliance/seatshare"
@@ -36,9 +39,10 @@ func TestNoData(t *testing.T) {
 }
 
 // TestRealData runs the national plan on the real results when
-// SEATSHARE_DATA is set: the golden table, every demand met, AITC and SP
-// only in their states, and Shapley values that add up to the alliance's
-// value without demands, which is at least the plan's.
+// SEATSHARE_DATA is set: the golden table, every demand met, every member
+// only in its states, every one of the bloc's 28 parties in the output
+// (with seats or the reason it has none), and Shapley values that add up
+// to the alliance's value without demands, which is at least the plan's.
 func TestRealData(t *testing.T) {
 	dir := os.Getenv(seatshare.DataEnv)
 	if dir == "" {
@@ -70,6 +74,8 @@ func TestRealData(t *testing.T) {
 			} `json:"constraints"`
 		} `json:"plan"`
 		Parties []partyRow `json:"parties"`
+		Outside []outside  `json:"outside"`
+		Grand   float64    `json:"grand"`
 	}
 	if err := json.Unmarshal(j.Bytes(), &rep); err != nil {
 		t.Fatal(err)
@@ -77,10 +83,17 @@ func TestRealData(t *testing.T) {
 	if len(rep.Plan.Seats) != 543 {
 		t.Errorf("%d seats, want 543", len(rep.Plan.Seats))
 	}
-	only := map[string]string{"AITC": "West Bengal", "SP": "Uttar Pradesh", "RJD": "Bihar", "JMM": "Jharkhand"}
+	states := make(map[string][]string)
+	for _, m := range members {
+		states[m.party] = m.states
+	}
 	for _, s := range rep.Plan.Seats {
-		if st, ok := only[s.Party]; ok && s.State != st {
-			t.Errorf("%s contests a seat in %s", s.Party, s.State)
+		st, ok := states[s.Party]
+		switch {
+		case !ok:
+			t.Errorf("a seat in %s goes to %q, not a member", s.State, s.Party)
+		case st != nil && !slices.Contains(st, s.State):
+			t.Errorf("%s contests a seat in %s, outside its states %v", s.Party, s.State, st)
 		}
 	}
 	for i, d := range demands {
@@ -88,12 +101,122 @@ func TestRealData(t *testing.T) {
 			t.Errorf("%s: %v seats", d.name, got)
 		}
 	}
+
+	// The bloc's 28: every member has a row, every other party a reason,
+	// and the table prints both.
+	if n := len(rep.Parties) + len(rep.Outside); n != 28 {
+		t.Errorf("%d members and %d others: %d parties, want the bloc's 28", len(rep.Parties), len(rep.Outside), n)
+	}
+	var inPlan []string
+	for _, p := range rep.Parties {
+		inPlan = append(inPlan, p.Party)
+	}
+	var want []string
+	for _, m := range members {
+		want = append(want, m.party)
+	}
+	if diff := cmp.Diff(want, inPlan); diff != "" {
+		t.Errorf("members in the output (-want +got):\n%s", diff)
+	}
+	table := b.String()
+	for _, p := range rep.Parties {
+		if !strings.Contains(table, "\n"+p.Party+" ") {
+			t.Errorf("the table has no row for %s", p.Party)
+		}
+	}
+	if diff := cmp.Diff(outsiders, rep.Outside); diff != "" {
+		t.Errorf("parties outside the plan (-want +got):\n%s", diff)
+	}
+	lines := strings.Split(table, "\n")
+	for _, o := range rep.Outside {
+		printed := slices.ContainsFunc(lines, func(l string) bool {
+			return strings.HasPrefix(l, o.Party+" ") && strings.HasSuffix(l, " "+o.Reason)
+		})
+		if o.Reason == "" || slices.Contains(want, o.Party) || !printed {
+			t.Errorf("%s: not in the table with a reason, or also a member (reason %q)", o.Party, o.Reason)
+		}
+	}
+
+	// Efficiency: the Shapley values add up to v(all members) without
+	// demands, which no demand can raise.
 	sum := 0.0
 	for _, p := range rep.Parties {
 		sum += p.Shapley
 	}
-	if sum < rep.Plan.Expected-1e-9 || math.IsNaN(sum) {
-		t.Errorf("Shapley values sum to %v, below the plan's %v", sum, rep.Plan.Expected)
+	if math.Abs(sum-rep.Grand) > 1e-6 || math.IsNaN(sum) {
+		t.Errorf("Shapley values sum to %v, not the alliance's value %v", sum, rep.Grand)
+	}
+	if rep.Grand < rep.Plan.Expected-1e-9 {
+		t.Errorf("value without demands %v is below the plan's %v", rep.Grand, rep.Plan.Expected)
+	}
+}
+
+// TestMembership checks the members' states against the rule of the doc
+// comment, recomputed from the real results: the states where a
+// candidate under one of the party's labels polled more than a sixth of
+// the valid votes in 2014 or 2019, plus the states of its 2024 deals,
+// minus the stated exceptions.
+func TestMembership(t *testing.T) {
+	dir := os.Getenv(seatshare.DataEnv)
+	if dir == "" {
+		t.Skip(seatshare.DataEnv + " is not set")
+	}
+	labels := map[string][]string{
+		"SHS(UBT)": {"SHS"},
+		"NCP(SP)":  {"NCP"},
+		"KEC(J)":   {"KEC(M)"},
+		"JKPDP":    {"JKPDP", "PDP"},
+	}
+	deals := map[string][]string{
+		"AAAP": {"Gujarat", "Haryana", "Goa"},
+		"CPM":  {"Bihar"},
+	}
+	dropped := map[string][]string{
+		"NCP(SP)": {"Bihar", "Gujarat"},
+	}
+	deposits := make(map[string]map[string]bool) // label -> states
+	for _, year := range []int{2014, 2019} {
+		e, err := seatshare.DataDir(dir)(year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range e.Constituencies {
+			for _, cand := range c.Candidates {
+				if 6*cand.Votes > c.ValidVotes {
+					if deposits[cand.Party] == nil {
+						deposits[cand.Party] = make(map[string]bool)
+					}
+					deposits[cand.Party][c.State] = true
+				}
+			}
+		}
+	}
+	for _, m := range members {
+		if m.party == "INC" {
+			if m.states != nil {
+				t.Errorf("INC is a member only in %v", m.states)
+			}
+			continue
+		}
+		ls, ok := labels[m.party]
+		if !ok {
+			ls = []string{m.party}
+		}
+		var want []string
+		for _, l := range ls {
+			for st := range deposits[l] {
+				if !slices.Contains(dropped[m.party], st) {
+					want = append(want, st)
+				}
+			}
+		}
+		want = append(want, deals[m.party]...)
+		slices.Sort(want)
+		want = slices.Compact(want)
+		got := slices.Sorted(slices.Values(m.states))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (%s): states (-rule +program):\n%s", m.party, m.name, diff)
+		}
 	}
 }
 
