@@ -1,6 +1,8 @@
 package calibrate
 
 import (
+	"fmt"
+
 	"github.com/coalitionlab/alliance/seatshare"
 )
 
@@ -115,7 +117,8 @@ func ls2019() Blocs {
 // Dal) is 2019 ADAL (Apna Dal (Soneylal), the faction in the NDA). Base
 // strengths are each party's own share of valid votes in the base
 // election, with no alliance splitting (one base election cannot tell a
-// partner's transferred votes from the candidate's own).
+// partner's transferred votes from the candidate's own); LokSabhaSplitPairs
+// gives the same pairs with splitting.
 //
 // It returns the error of Election.MapSeats or NewPartyMap, or an
 // *InputError when an election is nil.
@@ -149,5 +152,160 @@ func LokSabhaPairs(e2009, e2014, e2019 *seatshare.Election) (train, test Pair, e
 	}
 	train = Pair{Base: m2009, Later: m2014, BaseParties: p0914, Blocs: ls2014()}
 	test = Pair{Base: m2014, Later: e2019, BaseParties: p1419, Blocs: ls2019()}
+	return train, test, nil
+}
+
+// Pre-election alliances of the base elections, for LokSabhaSplitPairs, in
+// the base election's analysis labels (after the pair's PartyMap: 2009
+// MUL is IUML, 2014 AD is ADAL) and 2019's state names (Telangana is seats
+// 1-17 of undivided Andhra Pradesh). An alliance is listed in a state only
+// where its parties shared the seats: every member fielded a candidate
+// somewhere in the state (the split needs each member's state-wide share)
+// and in some seat a member stood while another stood aside
+// (TestLokSabhaAlliances checks both against the results). Friendly fights
+// (two members in one seat, such as INC and JMM in three Jharkhand seats in
+// 2009) are allowed; there each keeps its own votes. Arrangements whose
+// partner had no candidate anywhere in the state (2009 Puducherry, INC
+// with the DMK's support; 2014 Puducherry, AINRC with the BJP's; Nagaland,
+// NPF with the BJP's) cannot be split by strength and are left out, as are
+// candidates on a partner's symbol (2009 IUML in Vellore on the DMK's) and
+// allies listed as independents (2009 SUCI in Jaynagar).
+//
+// Sources: the alliance sections of the Wikipedia articles "2009 Indian
+// general election" (UPA, NDA, Third Front, Fourth Front), "Indian National
+// Congress campaign for the 2009 Indian general election" (the UPA's
+// seat-sharing table) and "2014 Indian general election", and their
+// per-state articles, checked against which parties fielded candidates in
+// which seats in the results files.
+
+// LokSabhaSplit says which alliances of the base elections
+// LokSabhaSplitPairs splits.
+type LokSabhaSplit uint8
+
+// The splits.
+const (
+	// SplitBlocs splits the UPA's and the NDA's state arrangements: the
+	// blocs' alliances, as a scenario lists them for the planner.
+	SplitBlocs LokSabhaSplit = iota
+	// SplitAllFronts splits every seat-sharing alliance of the base
+	// election: the blocs' and the other fronts' (2009: the Third Front in
+	// Andhra Pradesh, Telangana, Odisha and Tamil Nadu, the Fourth Front in
+	// Bihar and Jharkhand, the Left fronts in Kerala and West Bengal; 2014:
+	// JD(U) and CPI in Bihar, the DMK's front in Tamil Nadu, the Left
+	// fronts in Kerala and West Bengal).
+	SplitAllFronts
+)
+
+// String returns "blocs" or "all fronts".
+func (s LokSabhaSplit) String() string {
+	switch s {
+	case SplitBlocs:
+		return "blocs"
+	case SplitAllFronts:
+		return "all fronts"
+	}
+	return fmt.Sprintf("LokSabhaSplit(%d)", uint8(s))
+}
+
+// alliance builds one seat-sharing alliance of a base election.
+func alliance(name string, states []string, members ...string) seatshare.Alliance {
+	return seatshare.Alliance{Name: name, Members: members, States: states}
+}
+
+func states(s ...string) []string { return s }
+
+// alliances2009 returns the seat-sharing alliances of the 2009 Lok Sabha
+// election: the UPA's and the NDA's, and the other fronts'.
+func alliances2009() (blocs, fronts []seatshare.Alliance) {
+	blocs = []seatshare.Alliance{
+		alliance("2009 UPA Assam", states("Assam"), "INC", "BOPF"),
+		alliance("2009 UPA Goa", states("Goa"), "INC", "NCP"),
+		alliance("2009 UPA Jammu & Kashmir", states("Jammu & Kashmir"), "INC", "JKN"),
+		alliance("2009 UPA Jharkhand", states("Jharkhand"), "INC", "JMM"),
+		alliance("2009 UPA Kerala (UDF)", states("Kerala"), "INC", "IUML", "KEC(M)"),
+		alliance("2009 UPA Maharashtra", states("Maharashtra"), "INC", "NCP", "RPI(A)", "RPI"),
+		alliance("2009 UPA Tamil Nadu", states("Tamil Nadu"), "DMK", "INC", "VCK"),
+		alliance("2009 UPA West Bengal", states("West Bengal"), "AITC", "INC"),
+		alliance("2009 NDA Assam", states("Assam"), "BJP", "AGP"),
+		alliance("2009 NDA Bihar and Jharkhand", states("Bihar", "Jharkhand"), "BJP", "JD(U)"),
+		alliance("2009 NDA Haryana", states("Haryana"), "BJP", "INLD"),
+		alliance("2009 NDA Maharashtra", states("Maharashtra"), "BJP", "SHS"),
+		alliance("2009 NDA Punjab", states("Punjab"), "BJP", "SAD"),
+		alliance("2009 NDA Uttar Pradesh", states("Uttar Pradesh"), "BJP", "RLD", "JD(U)"),
+	}
+	fronts = []seatshare.Alliance{
+		alliance("2009 Third Front Andhra Pradesh", states("Andhra Pradesh"), "TDP", "CPM"),
+		alliance("2009 Third Front Telangana", states("Telangana"), "TDP", "TRS", "CPI", "CPM"),
+		alliance("2009 Third Front Odisha", states("Odisha"), "BJD", "CPI", "CPM", "NCP"),
+		alliance("2009 Third Front Tamil Nadu", states("Tamil Nadu"), "ADMK", "PMK", "MDMK", "CPI", "CPM"),
+		alliance("2009 Fourth Front Bihar and Jharkhand", states("Bihar", "Jharkhand"), "RJD", "LJP"),
+		alliance("2009 Kerala LDF", states("Kerala"), "CPM", "CPI", "KEC"),
+		alliance("2009 West Bengal Left Front", states("West Bengal"), "CPM", "CPI", "RSP", "AIFB"),
+	}
+	return blocs, fronts
+}
+
+// alliances2014 returns the seat-sharing alliances of the 2014 Lok Sabha
+// election: the UPA's and the NDA's, and the other fronts'. The blocs'
+// are ls2014's members where they shared seats, plus four partners that
+// took seats in the 2014 arrangements but are not members in ls2014: the
+// RJD in Jharkhand (Palamu), the Mahan Dal (MD) in Uttar Pradesh, the
+// Socialist Janata (Democratic) (SJD, Palakkad) in Kerala and the RPI(A)
+// in Maharashtra. Their seats were shared, so their votes are split here
+// whatever bloc the backtest scores them in.
+func alliances2014() (blocs, fronts []seatshare.Alliance) {
+	blocs = []seatshare.Alliance{
+		alliance("2014 UPA Bihar", states("Bihar"), "INC", "RJD", "NCP"),
+		alliance("2014 UPA Jammu & Kashmir", states("Jammu & Kashmir"), "INC", "JKN"),
+		alliance("2014 UPA Jharkhand", states("Jharkhand"), "INC", "JMM", "RJD"),
+		alliance("2014 UPA Kerala (UDF)", states("Kerala"), "INC", "IUML", "KEC(M)", "RSP", "SJD"),
+		alliance("2014 UPA Maharashtra", states("Maharashtra"), "INC", "NCP"),
+		alliance("2014 UPA Uttar Pradesh", states("Uttar Pradesh"), "INC", "RLD", "MD"),
+		alliance("2014 NDA Andhra Pradesh and Telangana", states("Andhra Pradesh", "Telangana"), "BJP", "TDP"),
+		alliance("2014 NDA Bihar", states("Bihar"), "BJP", "LJP", "BLSP"),
+		alliance("2014 NDA Haryana", states("Haryana"), "BJP", "HJCBL"),
+		alliance("2014 NDA Maharashtra", states("Maharashtra"), "BJP", "SHS", "SWP", "RSPS", "RPI(A)"),
+		alliance("2014 NDA Punjab", states("Punjab"), "BJP", "SAD"),
+		alliance("2014 NDA Tamil Nadu", states("Tamil Nadu"), "BJP", "PMK", "DMDK", "MDMK"),
+		alliance("2014 NDA Uttar Pradesh", states("Uttar Pradesh"), "BJP", "ADAL"),
+	}
+	fronts = []seatshare.Alliance{
+		alliance("2014 JD(U) and CPI Bihar", states("Bihar"), "JD(U)", "CPI"),
+		alliance("2014 DMK front Tamil Nadu", states("Tamil Nadu"), "DMK", "VCK", "IUML", "MAMAK", "PT"),
+		alliance("2014 Kerala LDF", states("Kerala"), "CPM", "CPI", "JD(S)"),
+		alliance("2014 West Bengal Left Front", states("West Bengal"), "CPM", "CPI", "RSP", "AIFB"),
+	}
+	return blocs, fronts
+}
+
+// LokSabhaSplitPairs returns the pairs of LokSabhaPairs with alliance
+// splitting in the base strengths, as the planner computes them
+// (seatshare.Base.Alliances, seatshare.SplitByStrength): in the base
+// election, the votes of an alliance candidate are divided among its party
+// and the partners that stood aside for it, in proportion to each party's
+// mean share over the state's seats in that election (counting seats it
+// did not fight as 0; with one base election this is the only reference,
+// flag seatshare.ImputedSplitStateNow). The train pair splits alliances of
+// 2009, the test pair of 2014; which ones is set by which (see the comment
+// on alliances2009 in backtest_loksabha.go for every alliance and the
+// sources). The blocs, party continuity and exclusions are those of
+// LokSabhaPairs.
+//
+// It returns the errors of LokSabhaPairs, or an *InputError when which is
+// unknown.
+func LokSabhaSplitPairs(e2009, e2014, e2019 *seatshare.Election, which LokSabhaSplit) (train, test Pair, err error) {
+	if which > SplitAllFronts {
+		return Pair{}, Pair{}, invalid("split", "unknown split %d", which)
+	}
+	if train, test, err = LokSabhaPairs(e2009, e2014, e2019); err != nil {
+		return Pair{}, Pair{}, err
+	}
+	b09, f09 := alliances2009()
+	b14, f14 := alliances2014()
+	train.BaseAlliances, test.BaseAlliances = b09, b14
+	if which == SplitAllFronts {
+		train.BaseAlliances = append(b09, f09...)
+		test.BaseAlliances = append(b14, f14...)
+	}
 	return train, test, nil
 }

@@ -190,3 +190,36 @@ func TestEstimateBadInput(t *testing.T) {
 		t.Errorf("Run with 1 fold: error %v, want ErrInvalid", err)
 	}
 }
+
+func TestLokSabhaSplitPairsBadInput(t *testing.T) {
+	e := election(2009, seat("A", 1, "A1", 400))
+	for _, tc := range []struct {
+		name   string
+		reason string
+		es     [3]*seatshare.Election
+		which  calibrate.LokSabhaSplit
+		field  string
+	}{
+		{name: "unknown split", reason: "only SplitBlocs and SplitAllFronts exist", es: [3]*seatshare.Election{e, e, e}, which: calibrate.SplitAllFronts + 1, field: "split"},
+		{name: "nil election", reason: "LokSabhaPairs' check applies", es: [3]*seatshare.Election{e, nil, e}, which: calibrate.SplitBlocs, field: "elections"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := calibrate.LokSabhaSplitPairs(tc.es[0], tc.es[1], tc.es[2], tc.which)
+			var ie *calibrate.InputError
+			if !errors.As(err, &ie) || !errors.Is(err, calibrate.ErrInvalid) || ie.Field != tc.field {
+				t.Errorf("error %v, want an *InputError naming %q (%s)", err, tc.field, tc.reason)
+			}
+		})
+	}
+}
+
+func TestLokSabhaSplitString(t *testing.T) {
+	for _, tc := range []struct {
+		which calibrate.LokSabhaSplit
+		want  string
+	}{{calibrate.SplitBlocs, "blocs"}, {calibrate.SplitAllFronts, "all fronts"}, {7, "LokSabhaSplit(7)"}} {
+		if got := tc.which.String(); got != tc.want {
+			t.Errorf("%d.String() = %q, want %q", uint8(tc.which), got, tc.want)
+		}
+	}
+}
