@@ -412,16 +412,32 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 		_, err := io.WriteString(w, noData)
 		return err
 	}
-	start := time.Now()
-	lap := func(what string) {
-		if *timing {
-			fmt.Fprintf(os.Stderr, "national: %-40s %6.2fs\n", what, time.Since(start).Seconds())
-		}
+	var laps io.Writer = io.Discard
+	if *timing {
+		laps = os.Stderr
 	}
-	source := cached(seatshare.DataDir(*data))
-	e2019, err := source("")(2019)
+	rep, err := compute(ctx, *data, laps)
 	if err != nil {
 		return err
+	}
+	if *format == "json" {
+		return writeJSON(w, rep)
+	}
+	return writeTable(w, rep)
+}
+
+// compute plans the national scenario on the results in the directory
+// data and computes the Shapley values, writing the run time of each step
+// to laps.
+func compute(ctx context.Context, data string, laps io.Writer) (*report, error) {
+	start := time.Now()
+	lap := func(what string) {
+		fmt.Fprintf(laps, "national: %-40s %6.2fs\n", what, time.Since(start).Seconds())
+	}
+	source := cached(seatshare.DataDir(data))
+	e2019, err := source("")(2019)
+	if err != nil {
+		return nil, err
 	}
 	var punjab []seatshare.SeatRef
 	for _, c := range e2019.State("Punjab") {
@@ -432,12 +448,12 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 	sc := scenario(punjab)
 	pl, err := seatshare.NewPlanner(sc, source(""))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	lap("planner built")
 	plan, err := pl.Plan(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	lap("plan, prices, switch costs, simulation")
 
@@ -478,7 +494,7 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 			for _, year := range []int{2019, 2014} {
 				e, err := source(st)(year)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				for _, p := range e.Parties() {
 					present[p] = true
@@ -486,15 +502,15 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 			}
 			spl, err := seatshare.NewPlanner(stateScenario(sc, st, present), source(st))
 			if err != nil {
-				return fmt.Errorf("national: %s: %w", st, err)
+				return nil, fmt.Errorf("national: %s: %w", st, err)
 			}
 			game, err := spl.Coalitions(seatshare.CoalitionSettings{})
 			if err != nil {
-				return fmt.Errorf("national: %s: %w", st, err)
+				return nil, fmt.Errorf("national: %s: %w", st, err)
 			}
 			phi, err := game.Shapley(ctx, nil)
 			if err != nil {
-				return fmt.Errorf("national: %s: %w", st, err)
+				return nil, fmt.Errorf("national: %s: %w", st, err)
 			}
 			for _, m := range phi.Values {
 				rep.Parties[idx[m.Party]].Shapley += m.Shapley
@@ -504,15 +520,18 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 		lo = hi
 	}
 	lap("Shapley values")
-	if *format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
-	}
-	return writeTable(w, rep)
+	return &rep, nil
 }
 
-func writeTable(w io.Writer, rep report) error {
+// writeJSON writes rep as indented JSON.
+func writeJSON(w io.Writer, rep *report) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}
+
+// writeTable writes rep as plain-text tables.
+func writeTable(w io.Writer, rep *report) error {
 	var b strings.Builder
 	p := rep.Plan
 	fmt.Fprintf(&b, "Seat-sharing plan: %s\nBase strengths from:\n", p.Scenario)
