@@ -52,6 +52,16 @@ func (c Convention) String() string {
 // string.
 func (c Convention) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
+// UnmarshalText reads a description MarshalText writes.
+func (c *Convention) UnmarshalText(b []byte) error {
+	k := slices.Index(conventionNames[:], string(b))
+	if k < 0 {
+		return fmt.Errorf("seatshare: unknown coalition convention %q", b)
+	}
+	*c = Convention(k)
+	return nil
+}
+
 // CoalitionSettings choose the game v(S) of a CoalitionGame.
 type CoalitionSettings struct {
 	// Convention says what the members outside S do.
@@ -843,6 +853,16 @@ func (m ShapleyMethod) String() string {
 // string.
 func (m ShapleyMethod) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
 
+// UnmarshalText reads a description MarshalText writes.
+func (m *ShapleyMethod) UnmarshalText(b []byte) error {
+	k := slices.Index(shapleyMethodNames[:], string(b))
+	if k < 0 {
+		return fmt.Errorf("seatshare: unknown Shapley method %q", b)
+	}
+	*m = ShapleyMethod(k)
+	return nil
+}
+
 // ShapleySettings control CoalitionGame.Shapley. A nil *ShapleySettings
 // means the zero value.
 type ShapleySettings struct {
@@ -864,6 +884,9 @@ type ShapleyResult struct {
 	Convention  Convention    `json:"convention"`
 	WithDemands bool          `json:"with_demands"`
 	Method      ShapleyMethod `json:"method"`
+	// Permutations is the number of random orders the sampled values
+	// come from; 0 when they are exact.
+	Permutations int `json:"permutations,omitempty"`
 	// Total is v(every member); the exact values add up to it, and the
 	// sampled ones do too, up to rounding.
 	Total float64 `json:"total"`
@@ -947,6 +970,7 @@ func (g *CoalitionGame) Shapley(ctx context.Context, settings *ShapleySettings) 
 			return nil, fail(err)
 		}
 		copy(phi, est.Value)
+		out.Permutations = est.Permutations
 		for i := range out.Values {
 			out.Values[i].Interval = &Interval{SE: est.StdErr[i], Lo: est.Lo[i], Hi: est.Hi[i], Confidence: est.Confidence}
 		}

@@ -12,6 +12,7 @@
 //	explain   one seat or one demand of the optimal plan in detail
 //	simulate  the distribution of the alliance's total seats
 //	frontier  best expected wins for each seat count of one party
+//	coalition what each member brings: Shapley values, the core, "should we take in X"
 //	solve     solve a solver-level JSON problem and print the result
 //	export    write a problem as CPLEX LP, MPS, DIMACS min-cost flow or JSON
 //	verify    check a result file against its problem with solver.Verify
@@ -20,7 +21,8 @@
 // "seatshare -h" lists the commands and "seatshare <command> -h" a command's
 // flags. Flags may come before or after the file arguments.
 //
-// The scenario commands (plan, evaluate, explain, simulate, frontier) read
+// The scenario commands (plan, evaluate, explain, simulate, frontier,
+// coalition) read
 // a scenario in the JSON format of [seatshare.ReadScenario] and the real
 // results lsYYYY_candidates.csv from the directory -data, which defaults
 // to $SEATSHARE_DATA; with no directory they use the embedded ILLUSTRATIVE
@@ -44,8 +46,8 @@
 // (-scenarios N elections; -1, the default, takes the scenario's count and
 // 0 simulates none). -alternatives lists the K next best plans (at most
 // 10), -frontier adds a party's negotiation frontier and -shapley each
-// member's Shapley value, exact or from -shapley-samples random orders
-// (needed beyond 12 members). -chart writes the distribution chart and
+// member's Shapley value (as the coalition command computes it, without
+// its other columns). -chart writes the distribution chart and
 // -chart-dir every chart (package
 // [github.com/coalitionlab/alliance/seatshare/chart]).
 //
@@ -93,6 +95,29 @@
 // scenario's seats, the alliance's best expected wins when it gets exactly
 // k, its other demands replaced and everyone else's kept. Counts no plan
 // can meet are listed with the reason.
+//
+// # coalition
+//
+//	seatshare coalition [-data DIR] [-format table|json|csv] [-demands] [-allied]
+//	                    [-samples N] [-seed S] [-join PARTY [-join-states A,B]] [SCENARIO.json]
+//
+// values the alliance as a cooperative game ([seatshare.CoalitionGame]):
+// v(S) is the best expected wins of the sub-alliance S, its members sharing
+// the seats, under the scenario's demands among S's members with -demands,
+// and with the members outside S contesting alone (or, with -allied, allied
+// among themselves). It prints each member's value alone, its Shapley value
+// (exact state by state when no demand crosses a state, exact over every
+// sub-alliance up to 12 members, else from -samples random orders, 1000 by
+// default, seeded with -seed or the scenario's simulation seed), what the
+// alliance loses if it leaves, and, for up to 16 members (12 when demands
+// cross states), its normalised Banzhaf index and whether the Shapley split
+// is in the core, naming the most-blocking sub-alliance. -join PARTY asks
+// what taking PARTY in adds: v(all) - v(all but PARTY) and, for up to 6
+// other members, v(S) and v(S + PARTY) for each sub-alliance S of them. A
+// PARTY the scenario does not list joins as a member in -join-states (all
+// the scenario's states by default). A sub-alliance that cannot meet its
+// demands makes the game undefined: the command exits with status 1 and
+// names it.
 //
 // # solve
 //

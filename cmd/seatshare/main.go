@@ -35,6 +35,7 @@ func commands() []command {
 		{"explain", "one seat or one demand of the optimal plan in detail", runExplain},
 		{"simulate", "the distribution of the alliance's total seats", runSimulate},
 		{"frontier", "best expected wins for each seat count of one party", runFrontier},
+		{"coalition", "what each member brings: Shapley values, the core, \"should we take in X\"", runCoalition},
 		{"solve", "solve a solver-level JSON problem and print the result", runSolve},
 		{"export", "write a problem as CPLEX LP, MPS, DIMACS min-cost flow or JSON", runExport},
 		{"verify", "check a result file against its problem with solver.Verify", runVerify},

@@ -7,14 +7,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/coalitionlab/alliance/scoring"
 	"github.com/coalitionlab/alliance/seatshare"
 	"github.com/coalitionlab/alliance/seatshare/chart"
 	"github.com/coalitionlab/alliance/seatshare/illustrative"
@@ -199,8 +197,8 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 	frontierParty := fs.String("frontier", "", "also compute the negotiation frontier of `PARTY`: the best expected wins for each number of seats it could get")
 	frontierState := fs.String("frontier-state", "", "count the -frontier party's seats in `STATE` only (default: all the scenario's seats)")
 	alts := fs.Int("alternatives", 0, fmt.Sprintf("also list the `K` next best plans (at most %d)", seatshare.MaxAlternativePlans))
-	shapley := fs.Bool("shapley", false, "also compute each member's Shapley value: exact from every coalition, or see -shapley-samples")
-	samples := fs.Int("shapley-samples", 0, "estimate the Shapley values from `N` random orders of the members (needed beyond "+fmt.Sprint(seatshare.MaxShapleyMembers)+" members)")
+	shapley := fs.Bool("shapley", false, "also compute each member's Shapley value: exact (state by state when no demand crosses a state) when affordable, else sampled; see -shapley-samples and the coalition command")
+	samples := fs.Int("shapley-samples", 0, "estimate the Shapley values from `N` random orders of the members (default: exact when affordable, else 1000 orders)")
 	shapleyDemands := fs.Bool("shapley-demands", false, "coalitions keep the scenario's demands among their members (default: no demands)")
 	scenarios := fs.Int("scenarios", -1, "simulate `N` correlated elections (-1: the scenario's simulation.scenarios; 0: none)")
 	pos, err := parseArgs(fs, args, stdout)
@@ -286,13 +284,19 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, "plan", file, err)
 		}
 	}
-	var values []shapleyRow
-	convention := shapleyConvention(*shapleyDemands, *samples)
+	var values *seatshare.ShapleyResult
+	convention := ""
 	if *shapley {
-		if values, err = memberValues(ctx, pl, *shapleyDemands, *samples, pl.Scenario().Simulation.Seed, pr); err != nil {
+		pr.step("Shapley values of %d members", len(pl.Problem().Agents))
+		g, err := pl.Coalitions(seatshare.CoalitionSettings{WithDemands: *shapleyDemands})
+		if err == nil {
+			values, err = shapleyValues(ctx, g, *samples, pl.Scenario().Simulation.Seed)
+		}
+		if err != nil {
 			pr.done()
 			return fail(stderr, "plan", file, err)
 		}
+		convention = describeGame(values)
 	}
 	pr.done()
 
@@ -307,8 +311,8 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 			Frontier     *frontierJSON               `json:"frontier,omitempty"`
 			Next         []seatshare.AlternativePlan `json:"next_best_plans,omitempty"`
 			Convention   string                      `json:"shapley_convention,omitempty"`
-			Shapley      []shapleyRow                `json:"shapley,omitempty"`
-		}{s.illustrative, plan, newFrontierJSON(*frontierParty, *frontierState, frontier), next, shapleyNote(values, convention), values})
+			Shapley      *seatshare.ShapleyResult    `json:"shapley,omitempty"`
+		}{s.illustrative, plan, newFrontierJSON(*frontierParty, *frontierState, frontier), next, convention, values})
 	case "csv":
 		switch {
 		case *table == "fairness" && len(plan.Fairness) == 0:
@@ -329,7 +333,7 @@ func runPlan(args []string, stdout, stderr io.Writer) int {
 			err = seatshare.WriteAlternatives(stdout, next)
 		}
 		if err == nil && values != nil {
-			err = writeShapley(stdout, convention, values, *samples > 0)
+			err = writeShapley(stdout, values)
 		}
 	}
 	if err != nil {
@@ -512,127 +516,4 @@ func columns(w io.Writer, rows [][]string, align string) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// shapleyRow is one member's Shapley value in the plan command's output.
-type shapleyRow struct {
-	Party string `json:"party"`
-	// Alone is v({party}).
-	Alone   float64 `json:"alone"`
-	Shapley float64 `json:"shapley"`
-	// Lo and Hi bound the 95% confidence interval of a sampled value;
-	// both equal Shapley when it is exact.
-	Lo float64 `json:"lo"`
-	Hi float64 `json:"hi"`
-}
-
-// shapleyConvention states the game the Shapley values are of.
-func shapleyConvention(withDemands bool, samples int) string {
-	s := "v(S) = the best expected wins of coalition S when its members share the seats and every member outside S contests alone"
-	if withDemands {
-		s += "; S keeps the scenario's demands among its members"
-	} else {
-		s += "; no demands"
-	}
-	if samples > 0 {
-		s += fmt.Sprintf("; estimated from %d random orders of the members (95%% intervals)", samples)
-	} else {
-		s += "; exact"
-	}
-	return s
-}
-
-// memberValues returns each member's Shapley value in the game of
-// seatshare.Planner.CoalitionValue: exactly from all 2^n - 1 coalitions
-// when samples is 0, else estimated by scoring.ShapleySample from samples
-// random orders drawn from a PCG stream seeded with seed. It reports each
-// coalition it values to pr.
-func memberValues(ctx context.Context, pl *seatshare.Planner, withDemands bool, samples int, seed uint64, pr *progress) ([]shapleyRow, error) {
-	members := pl.Problem().Agents
-	n := len(members)
-	if samples == 0 && n > seatshare.MaxShapleyMembers {
-		return nil, usageError(fmt.Sprintf("%d members are too many for exact Shapley values (at most %d); use -shapley-samples N", n, seatshare.MaxShapleyMembers))
-	}
-	values := make(map[scoring.Coalition]float64)
-	var firstErr error
-	total := 1<<n - 1
-	if samples > 0 {
-		total = min(total, 1+n*samples)
-	}
-	v := func(c scoring.Coalition) float64 {
-		if x, ok := values[c]; ok || c == 0 || firstErr != nil {
-			return x
-		}
-		var s []string
-		for i, m := range members {
-			if c&(1<<i) != 0 {
-				s = append(s, m)
-			}
-		}
-		pr.step("Shapley values: coalition %d (at most %d)", len(values)+1, total)
-		x, err := pl.CoalitionValue(ctx, s, withDemands)
-		if err != nil {
-			firstErr = fmt.Errorf("coalition %s: %w", strings.Join(s, "+"), err)
-			return 0
-		}
-		values[c] = x
-		return x
-	}
-	rows := make([]shapleyRow, n)
-	if samples == 0 {
-		phi, err := scoring.Shapley(n, v)
-		if firstErr != nil {
-			return nil, firstErr
-		}
-		if err != nil {
-			return nil, err
-		}
-		for i, m := range members {
-			rows[i] = shapleyRow{Party: m, Shapley: phi[i], Lo: phi[i], Hi: phi[i]}
-		}
-	} else {
-		est, err := scoring.ShapleySample(n, v, rand.New(rand.NewPCG(seed, 0)), &scoring.SampleSettings{Permutations: samples})
-		if firstErr != nil {
-			return nil, firstErr
-		}
-		if err != nil {
-			return nil, err
-		}
-		for i, m := range members {
-			rows[i] = shapleyRow{Party: m, Shapley: est.Value[i], Lo: est.Lo[i], Hi: est.Hi[i]}
-		}
-	}
-	for i := range rows {
-		rows[i].Alone = v(scoring.Coalition(1) << i)
-	}
-	if firstErr != nil {
-		return nil, firstErr
-	}
-	return rows, nil
-}
-
-// shapleyNote returns convention when there are values to go with it.
-func shapleyNote(values []shapleyRow, convention string) string {
-	if values == nil {
-		return ""
-	}
-	return convention
-}
-
-// writeShapley writes the Shapley values for people.
-func writeShapley(w io.Writer, convention string, rows []shapleyRow, sampled bool) error {
-	fmt.Fprintf(w, "\nShapley values of the members (average marginal contribution in expected wins; alone = v({party}))\n  %s\n", convention)
-	head := []string{"party", "alone", "Shapley"}
-	if sampled {
-		head = append(head, "95% interval")
-	}
-	out := [][]string{head}
-	for _, r := range rows {
-		row := []string{r.Party, fmt.Sprintf("%.2f", r.Alone), fmt.Sprintf("%.2f", r.Shapley)}
-		if sampled {
-			row = append(row, fmt.Sprintf("[%.2f, %.2f]", r.Lo, r.Hi))
-		}
-		out = append(out, row)
-	}
-	return columns(w, out, "lrrl")
 }

@@ -224,14 +224,14 @@ func slicesEqual(a, b []int64) bool {
 func TestPlanShapley(t *testing.T) {
 	t.Setenv(seatshare.DataEnv, "")
 	up := filepath.Join("testdata", "up-claim.json")
-	values := func(args ...string) []shapleyRow {
+	values := func(args ...string) *seatshare.ShapleyResult {
 		var stdout, stderr bytes.Buffer
 		args = append([]string{"plan", "-format", "json", "-scenarios", "0"}, append(args, up)...)
 		if code := run(args, &stdout, &stderr); code != 0 {
 			t.Fatalf("run(%q) = %d: %s", args, code, stderr.String())
 		}
 		var doc struct {
-			Shapley []shapleyRow `json:"shapley"`
+			Shapley *seatshare.ShapleyResult `json:"shapley"`
 		}
 		if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
 			t.Fatal(err)
@@ -240,6 +240,9 @@ func TestPlanShapley(t *testing.T) {
 	}
 	exact := values("-shapley")
 	sampled := values("-shapley-samples", "200")
+	if exact.Method == seatshare.ShapleySampled || sampled.Method != seatshare.ShapleySampled || sampled.Permutations != 200 {
+		t.Errorf("methods %v and %v (%d orders), want exact and sampled from 200", exact.Method, sampled.Method, sampled.Permutations)
+	}
 	sc, err := readScenario(up)
 	if err != nil {
 		t.Fatal(err)
@@ -253,9 +256,10 @@ func TestPlanShapley(t *testing.T) {
 		t.Fatal(err)
 	}
 	sum := 0.0
-	for i, r := range exact {
+	for i, r := range exact.Values {
 		sum += r.Shapley
-		if s := sampled[i]; r.Shapley < s.Lo || r.Shapley > s.Hi || s.Alone != r.Alone {
+		s := sampled.Values[i]
+		if s.Interval == nil || r.Shapley < s.Interval.Lo || r.Shapley > s.Interval.Hi || s.Alone != r.Alone || s.Party != r.Party {
 			t.Errorf("%s: exact %v, alone %v; sampled %+v", r.Party, r.Shapley, r.Alone, s)
 		}
 	}
