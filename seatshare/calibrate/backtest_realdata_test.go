@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
+	"github.com/coalitionlab/alliance/scoring"
 	"github.com/coalitionlab/alliance/seatshare"
 	"github.com/coalitionlab/alliance/seatshare/calibrate"
 )
@@ -313,6 +314,61 @@ func TestLokSabhaSplitFigures(t *testing.T) {
 	}
 	if top != [2]int{23, 17} {
 		t.Errorf("all fronts: %v seats forecast at 0.9 or more and won; want [23 17]", top)
+	}
+
+	// Where the forecasts differ: total log loss (nats) in four states of
+	// 2019 without splitting, with the blocs' alliances split and with
+	// every front split, each with its state-swing fit's parameters and
+	// zero swing.
+	plain, plainTest := lokSabha(t)
+	fp, err := calibrate.Estimate(plain, nil, &calibrate.Settings{Forecast: calibrate.Model, Swing: calibrate.SwingState})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zero = fp.Params
+	zero.States = nil
+	pPlain, err := plainTest.Predict(nil, zero, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pBlocs []float64
+	for _, x := range r.TestRows {
+		if x.Forecast == "model" && x.Swing == calibrate.LabelZeroState {
+			pBlocs = x.P
+		}
+	}
+	states := []string{"Bihar", "Karnataka", "Maharashtra", "Tamil Nadu"}
+	var gotStates [][3]float64
+	for _, st := range states {
+		var sums [3]float64
+		for k, x := range []struct {
+			b *calibrate.Backtest
+			p []float64
+		}{{plainTest, pPlain}, {test, pBlocs}, {test, p}} {
+			var ps []float64
+			var won []bool
+			for i, s := range x.b.Seats {
+				if s.ID.State == st {
+					ps = append(ps, x.p[i])
+					won = append(won, s.Won)
+				}
+			}
+			ll, err := scoring.LogLoss(ps, won)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sums[k] = ll * float64(len(ps))
+		}
+		gotStates = append(gotStates, sums)
+	}
+	wantStates := [][3]float64{
+		{22.756314936, 12.9475174188, 8.47426966841},
+		{26.1020985195, 26.6261561152, 41.1250745226},
+		{31.2875036366, 20.0120894432, 18.2086891611},
+		{79.6751252725, 78.2036485033, 113.650544756},
+	}
+	if diff := cmp.Diff(wantStates, gotStates, cmpopts.EquateApprox(0, 1e-5)); diff != "" {
+		t.Errorf("log loss in %v: no split, blocs, all fronts (-want +got)\n%s", states, diff)
 	}
 }
 
