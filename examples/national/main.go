@@ -92,6 +92,14 @@
 // UDF and LDF in Kerala, the Left Front in West Bengal, and in Tamil Nadu
 // the DMK's fronts and the 2014 NDA (BJP, DMDK, PMK, MDMK). MDMK's one
 // 2019 candidate stood on DMK's ticket, so its strength comes from 2014.
+// A party's value in a seat is averaged over the bases it stood in there,
+// which for a party that sat out a whole state in 2019 would turn its 2014
+// share into its whole strength (PWPI would take Maval at 0.97 on a 2014
+// candidate who joined the BJP that year). So where a member sat out a
+// state of its own in 2019 (no candidate, no 2019 alliance) and fought it
+// alone in 2014, its 2014 shares there count at 2014's weight, 2019
+// counting as zero: AAP in Gujarat and Maharashtra, PWPI in Maharashtra
+// (strength overrides; see stale).
 // The win-probability model is the calibrated default
 // (seatshare.DefaultModel). The program prints the plan's per-party and
 // per-state tables, the bloc's parties that are not in the plan and why,
@@ -144,40 +152,50 @@ const noData = "national: this example needs the real Lok Sabha results (lsYYYY_
 	"Set SEATSHARE_DATA to the directory that holds them, or pass -data DIR. Nothing to do.\n"
 
 // member is an alliance member: its label in the results (or the label the
-// scenario's party map gives it), its common name, and the states where it
-// is one (nil: every state).
+// scenario's party map gives it), its common name, the states where it is
+// one (nil: every state), and the labels of the results whose candidates
+// are its own or its undivided predecessor's (nil: party).
 type member struct {
 	party  string
 	name   string
 	states []string
+	labels []string
+}
+
+// record returns the labels of the results whose candidates are m's.
+func (m member) record() []string {
+	if m.labels == nil {
+		return []string{m.party}
+	}
+	return m.labels
 }
 
 // members are the bloc's members in the plan; the doc comment gives the
 // rule that chose their states.
 var members = []member{
-	{"INC", "Indian National Congress", nil},
-	{"SP", "Samajwadi Party", []string{"Uttar Pradesh"}},
-	{"RJD", "Rashtriya Janata Dal", []string{"Bihar", "Jharkhand"}},
-	{"JMM", "Jharkhand Mukti Morcha", []string{"Jharkhand"}},
-	{"AITC", "All India Trinamool Congress", []string{"Jharkhand", "West Bengal"}},
-	{"AAAP", "Aam Aadmi Party", []string{"Chandigarh", "Delhi", "Goa", "Gujarat", "Haryana", "Maharashtra", "Punjab", "Uttar Pradesh"}},
-	{"DMK", "Dravida Munnetra Kazhagam", []string{"Tamil Nadu"}},
-	{"VCK", "Viduthalai Chiruthaigal Katchi", []string{"Tamil Nadu"}},
-	{"CPI", "Communist Party of India", []string{"Bihar", "Kerala", "Manipur", "Tamil Nadu", "West Bengal"}},
-	{"CPM", "Communist Party of India (Marxist)", []string{"Bihar", "Kerala", "Tamil Nadu", "Tripura", "West Bengal"}},
-	{"IUML", "Indian Union Muslim League", []string{"Kerala", "Tamil Nadu"}},
-	{"SHS(UBT)", "Shiv Sena (Uddhav Balasaheb Thackeray)", []string{"Maharashtra"}},
-	{"NCP(SP)", "Nationalist Congress Party (Sharadchandra Pawar)", []string{"Lakshadweep", "Maharashtra"}},
-	{"CPI(ML)(L)", "CPI (Marxist-Leninist) Liberation", []string{"Bihar", "Jharkhand"}},
-	{"RSP", "Revolutionary Socialist Party", []string{"Kerala", "West Bengal"}},
-	{"AIFB", "All India Forward Bloc", []string{"West Bengal"}},
-	{"MDMK", "Marumalarchi Dravida Munnetra Kazhagam", []string{"Tamil Nadu"}},
-	{"MAMAK", "Manithaneya Makkal Katchi", []string{"Tamil Nadu"}},
-	{"JKN", "Jammu & Kashmir National Conference", []string{"Jammu & Kashmir"}},
-	{"JKPDP", "Jammu & Kashmir Peoples Democratic Party", []string{"Jammu & Kashmir"}},
-	{"KEC(M)", "Kerala Congress (M)", []string{"Kerala"}},
-	{"KEC(J)", "Kerala Congress (Joseph)", []string{"Kerala"}},
-	{"PWPI", "Peasants and Workers Party of India", []string{"Maharashtra"}},
+	{"INC", "Indian National Congress", nil, nil},
+	{"SP", "Samajwadi Party", []string{"Uttar Pradesh"}, nil},
+	{"RJD", "Rashtriya Janata Dal", []string{"Bihar", "Jharkhand"}, nil},
+	{"JMM", "Jharkhand Mukti Morcha", []string{"Jharkhand"}, nil},
+	{"AITC", "All India Trinamool Congress", []string{"Jharkhand", "West Bengal"}, nil},
+	{"AAAP", "Aam Aadmi Party", []string{"Chandigarh", "Delhi", "Goa", "Gujarat", "Haryana", "Maharashtra", "Punjab", "Uttar Pradesh"}, nil},
+	{"DMK", "Dravida Munnetra Kazhagam", []string{"Tamil Nadu"}, nil},
+	{"VCK", "Viduthalai Chiruthaigal Katchi", []string{"Tamil Nadu"}, nil},
+	{"CPI", "Communist Party of India", []string{"Bihar", "Kerala", "Manipur", "Tamil Nadu", "West Bengal"}, nil},
+	{"CPM", "Communist Party of India (Marxist)", []string{"Bihar", "Kerala", "Tamil Nadu", "Tripura", "West Bengal"}, nil},
+	{"IUML", "Indian Union Muslim League", []string{"Kerala", "Tamil Nadu"}, nil},
+	{"SHS(UBT)", "Shiv Sena (Uddhav Balasaheb Thackeray)", []string{"Maharashtra"}, []string{"SHS"}},
+	{"NCP(SP)", "Nationalist Congress Party (Sharadchandra Pawar)", []string{"Lakshadweep", "Maharashtra"}, []string{"NCP"}},
+	{"CPI(ML)(L)", "CPI (Marxist-Leninist) Liberation", []string{"Bihar", "Jharkhand"}, nil},
+	{"RSP", "Revolutionary Socialist Party", []string{"Kerala", "West Bengal"}, nil},
+	{"AIFB", "All India Forward Bloc", []string{"West Bengal"}, nil},
+	{"MDMK", "Marumalarchi Dravida Munnetra Kazhagam", []string{"Tamil Nadu"}, nil},
+	{"MAMAK", "Manithaneya Makkal Katchi", []string{"Tamil Nadu"}, nil},
+	{"JKN", "Jammu & Kashmir National Conference", []string{"Jammu & Kashmir"}, nil},
+	{"JKPDP", "Jammu & Kashmir Peoples Democratic Party", []string{"Jammu & Kashmir"}, []string{"JKPDP", "PDP"}},
+	{"KEC(M)", "Kerala Congress (M)", []string{"Kerala"}, nil},
+	{"KEC(J)", "Kerala Congress (Joseph)", []string{"Kerala"}, []string{"KEC(M)"}},
+	{"PWPI", "Peasants and Workers Party of India", []string{"Maharashtra"}, nil},
 }
 
 // outside is a party of the bloc's 28 that is not in the plan, and why.
@@ -360,8 +378,51 @@ func stateScenario(sc *seatshare.Scenario, state string, present map[string]bool
 			r.Demands = append(r.Demands, d)
 		}
 	}
+	r.Overrides = nil
+	for _, o := range sc.Overrides {
+		if o.State == state {
+			r.Overrides = append(r.Overrides, o)
+		}
+	}
 	r.Simulation, r.Target = seatshare.SimulationSpec{}, 0
 	return &r
+}
+
+// stale returns the strength overrides for the members that sat out a
+// state of theirs in 2019 (no candidate under any label of their record,
+// no alliance of the scenario's 2019 base there) and fought it outside any
+// alliance of its 2014 base: in each seat where such a member stood in
+// 2014, its 2014 share counts at 2014's weight, 2019 counting as zero,
+// rather than being renormalised into its whole strength. sc's bases are
+// 2019 and 2014, in that order. It takes time linear in the two
+// elections' candidates per member state.
+func stale(sc *seatshare.Scenario, e2014, e2019 *seatshare.Election) []seatshare.ShareOverride {
+	inAlliance := func(base int, party, state string) bool {
+		return slices.ContainsFunc(sc.Bases[base].Alliances, func(a seatshare.PastAlliance) bool {
+			return slices.Contains(a.Members, party) && slices.Contains(a.States, state)
+		})
+	}
+	var out []seatshare.ShareOverride
+	for _, m := range members {
+		for _, st := range m.states {
+			stood := slices.ContainsFunc(e2019.State(st), func(c seatshare.Constituency) bool {
+				return slices.ContainsFunc(m.record(), func(l string) bool { _, ok := c.Candidate(l); return ok })
+			})
+			if stood || inAlliance(0, m.party, st) || inAlliance(1, m.party, st) {
+				continue
+			}
+			for _, c := range e2014.State(st) {
+				v := int64(0)
+				for _, l := range m.record() {
+					v += c.Votes(l)
+				}
+				if v > 0 {
+					out = append(out, seatshare.ShareOverride{State: st, No: c.No, Party: m.party, Share: sc.Bases[1].Weight * float64(v) / float64(c.ValidVotes)})
+				}
+			}
+		}
+	}
+	return out
 }
 
 // partyRow is one member's line of the output.
@@ -446,6 +507,11 @@ func compute(ctx context.Context, data string, laps io.Writer) (*report, error) 
 		}
 	}
 	sc := scenario(punjab)
+	e2014, err := source("")(2014)
+	if err != nil {
+		return nil, err
+	}
+	sc.Overrides = stale(sc, e2014, e2019)
 	pl, err := seatshare.NewPlanner(sc, source(""))
 	if err != nil {
 		return nil, err

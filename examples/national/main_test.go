@@ -167,12 +167,6 @@ func TestMembership(t *testing.T) {
 	if dir == "" {
 		t.Skip(seatshare.DataEnv + " is not set")
 	}
-	labels := map[string][]string{
-		"SHS(UBT)": {"SHS"},
-		"NCP(SP)":  {"NCP"},
-		"KEC(J)":   {"KEC(M)"},
-		"JKPDP":    {"JKPDP", "PDP"},
-	}
 	deals := map[string][]string{
 		"AAAP": {"Gujarat", "Haryana", "Goa"},
 		"CPM":  {"Bihar"},
@@ -204,12 +198,8 @@ func TestMembership(t *testing.T) {
 			}
 			continue
 		}
-		ls, ok := labels[m.party]
-		if !ok {
-			ls = []string{m.party}
-		}
 		var want []string
-		for _, l := range ls {
+		for _, l := range m.record() {
 			for st := range deposits[l] {
 				if !slices.Contains(dropped[m.party], st) {
 					want = append(want, st)
@@ -223,6 +213,39 @@ func TestMembership(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s (%s): states (-rule +program):\n%s", m.party, m.name, diff)
 		}
+	}
+}
+
+// TestStale checks which members' 2014 shares count at 2014's weight:
+// those that sat out a state of theirs in 2019 and fought it alone in
+// 2014, as the doc comment lists them.
+func TestStale(t *testing.T) {
+	dir := os.Getenv(seatshare.DataEnv)
+	if dir == "" {
+		t.Skip(seatshare.DataEnv + " is not set")
+	}
+	src := cached(seatshare.DataDir(dir))
+	e2014, err := src("")(2014)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e2019, err := src("")(2019)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := scenario(nil)
+	var got []string
+	for _, o := range stale(sc, e2014, e2019) {
+		if !(o.Share > 0 && o.Share <= sc.Bases[1].Weight) {
+			t.Errorf("%s in %s/%d: share %v outside (0, %v]", o.Party, o.State, o.No, o.Share, sc.Bases[1].Weight)
+		}
+		if s := o.Party + " in " + o.State; !slices.Contains(got, s) {
+			got = append(got, s)
+		}
+	}
+	want := []string{"AAAP in Gujarat", "AAAP in Maharashtra", "PWPI in Maharashtra"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("stale strengths (-want +got):\n%s", diff)
 	}
 }
 
