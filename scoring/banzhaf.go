@@ -35,6 +35,26 @@ func Banzhaf(n int, v Game) ([]float64, error) {
 	return b, nil
 }
 
+// BanzhafAmong returns the raw Banzhaf value of the game v restricted to
+// the listed players, as [ShapleyAmong] does for the Shapley value: one
+// value per listed player, in the order given. When every unlisted player
+// is a null player of v, the result equals those players' raw values in
+// the full game (each coalition of the listed players stands for the same
+// number of full coalitions, which a null player cannot tell apart), so a
+// game that adds up over states is valued exactly state by state: the raw
+// value is linear in the game, and the states' values add up.
+//
+// Cost: 2^len(players) calls of v; len(players) is at most
+// [MaxExactPlayers]. It returns an [*InputError] for a player outside [0,
+// MaxPlayers) or listed twice, and the errors of [Banzhaf].
+func BanzhafAmong(players []int, v Game) ([]float64, error) {
+	local, err := among(players, v)
+	if err != nil {
+		return nil, err
+	}
+	return Banzhaf(len(players), local)
+}
+
 // NormalizeBanzhaf returns the normalised Banzhaf index: each raw value
 // divided by their sum. It returns an [*InputError] when the sum is zero (no
 // player ever makes a difference) or a value is not finite.

@@ -468,6 +468,8 @@ func TestCoalitionInvalid(t *testing.T) {
 		{"core-length", "one payoff per player", func() error { _, err := scoring.CheckCore(3, one, []float64{1}, 0); return err }, "x"},
 		{"among-duplicate", "a player listed twice", func() error { _, err := scoring.ShapleyAmong([]int{3, 5, 3}, one); return err }, "players"},
 		{"among-range", "players fit a Coalition", func() error { _, err := scoring.ShapleyAmong([]int{64}, one); return err }, "players"},
+		{"banzhaf-among-duplicate", "a player listed twice", func() error { _, err := scoring.BanzhafAmong([]int{1, 1}, one); return err }, "players"},
+		{"banzhaf-among-nil", "no callback", func() error { _, err := scoring.BanzhafAmong([]int{1}, nil); return err }, "v"},
 		{"core-tol", "tolerance must be >= 0", func() error { _, err := scoring.CheckCore(1, one, []float64{1}, -1); return err }, "tol"},
 	}
 	for _, tt := range tests {
@@ -485,8 +487,17 @@ func TestCoalitionInvalid(t *testing.T) {
 }
 
 func TestShapleyAmongMatchesFullGame(t *testing.T) {
-	// Spread a small game's players over a larger set with null players in
-	// between: ShapleyAmong on the real players gives their full values.
+	testAmongMatchesFullGame(t, "ShapleyAmong", scoring.Shapley, scoring.ShapleyAmong)
+}
+
+func TestBanzhafAmongMatchesFullGame(t *testing.T) {
+	testAmongMatchesFullGame(t, "BanzhafAmong", scoring.Banzhaf, scoring.BanzhafAmong)
+}
+
+// testAmongMatchesFullGame spreads a small game's players over a larger set
+// with null players in between: value among the real players gives their
+// values in the full game, and in the small game itself.
+func testAmongMatchesFullGame(t *testing.T, name string, value func(int, scoring.Game) ([]float64, error), among func([]int, scoring.Game) ([]float64, error)) {
 	rapid.Check(t, func(t *rapid.T) {
 		g := scoringtest.Game(1, 5, 20).Draw(t, "g")
 		n := rapid.IntRange(g.N, 9).Draw(t, "n")
@@ -500,11 +511,11 @@ func TestShapleyAmongMatchesFullGame(t *testing.T) {
 			}
 			return g.V(local)
 		}
-		full, err := scoring.Shapley(n, v)
+		full, err := value(n, v)
 		if err != nil {
 			t.Fatal(err)
 		}
-		among, err := scoring.ShapleyAmong(where, v)
+		got, err := among(where, v)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -512,15 +523,15 @@ func TestShapleyAmongMatchesFullGame(t *testing.T) {
 		for k, p := range where {
 			want[k] = full[p]
 		}
-		if diff := cmp.Diff(want, among, approx); diff != "" {
-			t.Fatalf("ShapleyAmong(%v) mismatch (-full game +among):\n%s", where, diff)
+		if diff := cmp.Diff(want, got, approx); diff != "" {
+			t.Fatalf("%s(%v) mismatch (-full game +among):\n%s", name, where, diff)
 		}
-		direct, err := scoring.Shapley(g.N, g.V)
+		direct, err := value(g.N, g.V)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(direct, among, approx); diff != "" {
-			t.Fatalf("ShapleyAmong(%v) differs from the game's own value (-own +among):\n%s", where, diff)
+		if diff := cmp.Diff(direct, got, approx); diff != "" {
+			t.Fatalf("%s(%v) differs from the game's own value (-own +among):\n%s", name, where, diff)
 		}
 	})
 }

@@ -178,6 +178,18 @@ func ShapleySample(n int, v Game, rnd *rand.Rand, s *SampleSettings) (*ShapleyEs
 // [MaxExactPlayers]. It returns an [*InputError] for a player outside [0,
 // MaxPlayers) or listed twice, and the errors of [Shapley].
 func ShapleyAmong(players []int, v Game) ([]float64, error) {
+	local, err := among(players, v)
+	if err != nil {
+		return nil, err
+	}
+	return Shapley(len(players), local)
+}
+
+// among returns v restricted to players: the game of len(players) players
+// whose local coalition s stands for the players listed at s's positions.
+// It returns an [*InputError] for a player outside [0, MaxPlayers) or
+// listed twice, and for a nil v.
+func among(players []int, v Game) (Game, error) {
 	var seen Coalition
 	for k, p := range players {
 		if p < 0 || p >= MaxPlayers {
@@ -191,7 +203,7 @@ func ShapleyAmong(players []int, v Game) ([]float64, error) {
 	if v == nil {
 		return nil, invalid("v", -1, "nil game")
 	}
-	local := func(s Coalition) float64 {
+	return func(s Coalition) float64 {
 		var g Coalition
 		for k, p := range players {
 			if s.Has(k) {
@@ -199,6 +211,5 @@ func ShapleyAmong(players []int, v Game) ([]float64, error) {
 			}
 		}
 		return v(g)
-	}
-	return Shapley(len(players), local)
+	}, nil
 }

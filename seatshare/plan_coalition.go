@@ -910,35 +910,14 @@ func (g *CoalitionGame) Shapley(ctx context.Context, settings *ShapleySettings) 
 	n := len(g.p.members)
 	out := &ShapleyResult{Convention: g.settings.Convention, WithDemands: g.settings.WithDemands, Values: make([]MemberValue, n)}
 	var firstErr error
-	game := func(k int) scoring.Game {
-		return func(s scoring.Coalition) float64 {
-			if firstErr != nil {
-				return math.NaN()
-			}
-			var v float64
-			var err error
-			if k < 0 {
-				v, err = g.value(ctx, s)
-			} else {
-				v, err = g.cached(ctx, k, s)
-			}
-			if err != nil {
-				firstErr = err
-				return math.NaN()
-			}
-			return v
-		}
-	}
+	game := func(k int) scoring.Game { return g.game(ctx, k, &firstErr) }
 	fail := func(err error) error {
 		if firstErr != nil {
 			return firstErr
 		}
 		return fmt.Errorf("seatshare: Shapley values: %w", err)
 	}
-	exactByState := g.additive && !settings.Sample
-	for _, pl := range g.players {
-		exactByState = exactByState && pl.Len() <= scoring.MaxExactPlayers
-	}
+	exactByState := g.byState() && !settings.Sample
 	phi := make([]float64, n)
 	switch {
 	case exactByState:
@@ -986,6 +965,107 @@ func (g *CoalitionGame) Shapley(ctx context.Context, settings *ShapleySettings) 
 			return nil, err
 		}
 		out.Values[i].Party, out.Values[i].Alone, out.Values[i].Shapley = m, alone, phi[i]
+	}
+	return out, nil
+}
+
+// game returns the game in state k (all seats for k < 0) as a
+// scoring.Game. The first error of a value is stored in *firstErr, and
+// every value from then on is NaN, which the scoring functions reject.
+func (g *CoalitionGame) game(ctx context.Context, k int, firstErr *error) scoring.Game {
+	return func(s scoring.Coalition) float64 {
+		if *firstErr != nil {
+			return math.NaN()
+		}
+		var v float64
+		var err error
+		if k < 0 {
+			v, err = g.value(ctx, s)
+		} else {
+			v, err = g.cached(ctx, k, s)
+		}
+		if err != nil {
+			*firstErr = err
+			return math.NaN()
+		}
+		return v
+	}
+}
+
+// byState reports whether values can be computed exactly state by state:
+// the game adds up over states, and each state has at most
+// scoring.MaxExactPlayers members.
+func (g *CoalitionGame) byState() bool {
+	if !g.additive {
+		return false
+	}
+	for _, pl := range g.players {
+		if pl.Len() > scoring.MaxExactPlayers {
+			return false
+		}
+	}
+	return true
+}
+
+// BanzhafResult holds the members' Banzhaf values.
+type BanzhafResult struct {
+	Convention  Convention `json:"convention"`
+	WithDemands bool       `json:"with_demands"`
+	// Method is ShapleyByState or ShapleyExact: Banzhaf values are never
+	// sampled.
+	Method ShapleyMethod `json:"method"`
+	// Raw is each member's raw Banzhaf value: its average marginal
+	// contribution v(S + party) - v(S) over the 2^(n-1) sub-alliances S
+	// without it, in member order.
+	Raw []float64 `json:"raw"`
+	// Index is Raw normalised to add up to 1; nil when every raw value is
+	// 0 (no member ever makes a difference).
+	Index []float64 `json:"index,omitempty"`
+}
+
+// Banzhaf returns each member's Banzhaf value in the game (J. F. Banzhaf,
+// "Weighted voting doesn't work", 1965): exact state by state
+// (scoring.BanzhafAmong per state, summed; the raw value is linear in the
+// game) when the game is additive, else exact over every sub-alliance up
+// to MaxShapleyMembers members. Larger games that do not add up over
+// states return a *ScenarioError naming "alliance". A sub-alliance whose
+// demands cannot be met makes the game undefined: Banzhaf returns its
+// *InfeasibleError.
+func (g *CoalitionGame) Banzhaf(ctx context.Context) (*BanzhafResult, error) {
+	n := len(g.p.members)
+	out := &BanzhafResult{Convention: g.settings.Convention, WithDemands: g.settings.WithDemands, Raw: make([]float64, n)}
+	var firstErr error
+	fail := func(err error) error {
+		if firstErr != nil {
+			return firstErr
+		}
+		return fmt.Errorf("seatshare: Banzhaf values: %w", err)
+	}
+	switch {
+	case g.byState():
+		out.Method = ShapleyByState
+		for k, pl := range g.players {
+			ks := pl.Members()
+			vals, err := scoring.BanzhafAmong(ks, g.game(ctx, k, &firstErr))
+			if err != nil {
+				return nil, fail(err)
+			}
+			for j, i := range ks {
+				out.Raw[i] += vals[j]
+			}
+		}
+	case n <= MaxShapleyMembers:
+		out.Method = ShapleyExact
+		vals, err := scoring.Banzhaf(n, g.game(ctx, -1, &firstErr))
+		if err != nil {
+			return nil, fail(err)
+		}
+		copy(out.Raw, vals)
+	default:
+		return nil, serr("alliance", "%d members and a game that does not add up over states: Banzhaf values need 2^%d solves", n, n)
+	}
+	if idx, err := scoring.NormalizeBanzhaf(out.Raw); err == nil {
+		out.Index = idx
 	}
 	return out, nil
 }

@@ -352,6 +352,59 @@ func TestPropShapley(t *testing.T) {
 	})
 }
 
+// TestPropBanzhaf checks, on generated scenarios under both conventions,
+// that the members' Banzhaf values equal scoring.Banzhaf over the game
+// solved over every seat at once, by whichever method the game allows,
+// and that the index adds up to 1.
+func TestPropBanzhaf(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		s, src := genCase(t)
+		pl, err := seatshare.NewPlanner(s, src)
+		if err != nil {
+			t.Skip(err)
+		}
+		cs := seatshare.CoalitionSettings{
+			Convention:  rapid.SampledFrom([]seatshare.Convention{seatshare.OutsidersAlone, seatshare.OutsidersAllied}).Draw(t, "convention"),
+			WithDemands: rapid.Bool().Draw(t, "withDemands"),
+		}
+		g, err := pl.Coalitions(cs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		res, err := g.Banzhaf(ctx)
+		if errors.Is(err, seatshare.ErrInfeasible) || errors.Is(err, seatshare.ErrInvalid) {
+			t.Skip("a sub-alliance's demands cannot be met, or its restricted scenario is invalid:", err)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := g.Additive(); (res.Method == seatshare.ShapleyByState) != want {
+			t.Fatalf("method %v for an additive = %v game", res.Method, want)
+		}
+		whole, err := scoring.Banzhaf(3, func(c scoring.Coalition) float64 {
+			v, err := g.WholeValue(ctx, c)
+			if err != nil {
+				t.Fatalf("v(%v) over every seat: %v", members(c), err)
+			}
+			return v
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(whole, res.Raw, cmpopts.EquateApprox(0, 1e-6)); diff != "" {
+			t.Fatalf("raw Banzhaf by %v (-all subsets of the whole game +got):\n%s", res.Method, diff)
+		}
+		sum := 0.0
+		for _, x := range res.Index {
+			sum += x
+		}
+		if res.Index != nil && math.Abs(sum-1) > 1e-9 {
+			t.Fatalf("index %v adds up to %v", res.Index, sum)
+		}
+	})
+}
+
 // TestPropMonotone checks when taking in a party cannot lower v under
 // OutsidersAlone without demands: adding X moves a candidate's margin by
 // at least s(X)*(tau - lambda*(1 - tau)) (X's voters transfer at tau, X no

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -21,9 +22,9 @@ import (
 const maxJoinTable = 6
 
 // maxCoreMembers is the largest alliance whose every sub-alliance coalition
-// values, for the Banzhaf index and the core check: 2^16 values, each a sum
-// of cached per-state values when the game adds up over states. Games that
-// do not add up stop at seatshare.MaxShapleyMembers, one solve per value.
+// values for the core check: 2^16 values, each a sum of cached per-state
+// values when the game adds up over states. Games that do not add up stop
+// at seatshare.MaxShapleyMembers, one solve per value.
 const maxCoreMembers = 16
 
 func runCoalition(args []string, stdout, stderr io.Writer) int {
@@ -32,7 +33,7 @@ func runCoalition(args []string, stdout, stderr io.Writer) int {
 		"its members share the seats (each where it is a member). Prints each member's value alone, its\n"+
 		"Shapley value (exact state by state when no demand crosses a state, exact over every sub-alliance up\n"+
 		"to "+fmt.Sprint(seatshare.MaxShapleyMembers)+" members, sampled beyond), what the alliance loses if it leaves, its normalised Banzhaf\n"+
-		"index and whether the Shapley split is in the core (for up to "+fmt.Sprint(maxCoreMembers)+" members). With -join PARTY it\n"+
+		"index, and whether the Shapley split is in the core (for up to "+fmt.Sprint(maxCoreMembers)+" members). With -join PARTY it\n"+
 		"answers \"should we take in PARTY\": what PARTY adds to the alliance and to each sub-alliance.\n"+
 		"Without SCENARIO.json it uses the embedded ILLUSTRATIVE Uttar Pradesh scenario.\n"+exitCodes, stderr)
 	pf := addPlanFlags(fs)
@@ -139,15 +140,15 @@ type coalitionReport struct {
 	// Leaving is, per member, v(all) - v(all but the member): what the
 	// alliance loses if it leaves.
 	Leaving []float64 `json:"leaving"`
-	// Banzhaf is the normalised Banzhaf index, per member; nil when the
-	// alliance is too large (see Note).
+	// Banzhaf is the normalised Banzhaf index, per member; nil when it
+	// cannot be computed (see Note).
 	Banzhaf []float64 `json:"banzhaf,omitempty"`
 	// Core checks the Shapley split against every sub-alliance; nil when
 	// the alliance is too large. When the split is in the core, Blocking
 	// and Excess are those of the proper sub-alliance closest to
 	// blocking.
 	Core *coreJSON `json:"core,omitempty"`
-	// Note says why Banzhaf and Core are missing.
+	// Note says why Banzhaf or Core is missing.
 	Note string    `json:"note,omitempty"`
 	Join *joinJSON `json:"join,omitempty"`
 }
@@ -218,22 +219,23 @@ func valueGame(ctx context.Context, pl *seatshare.Planner, settings seatshare.Co
 	if firstErr != nil {
 		return nil, firstErr
 	}
-	switch limit := coreLimit(g); {
-	case n > limit:
-		rep.Note = fmt.Sprintf("Banzhaf index and core check omitted: %d members, more than the %d whose every sub-alliance is valued", n, limit)
-	default:
-		pr.step("Banzhaf index and core over %d sub-alliances", 1<<n-1)
-		raw, err := scoring.Banzhaf(n, value)
-		if firstErr != nil {
-			return nil, firstErr
-		}
-		if err != nil {
-			return nil, err
-		}
-		if rep.Banzhaf, err = scoring.NormalizeBanzhaf(raw); err != nil {
-			rep.Banzhaf = nil
+	pr.step("Banzhaf values")
+	bz, err := g.Banzhaf(ctx)
+	switch {
+	case err == nil:
+		rep.Banzhaf = bz.Index
+		if bz.Index == nil {
 			rep.Note = "Banzhaf index omitted: no member ever changes a coalition's value"
 		}
+	case errors.Is(err, seatshare.ErrInvalid):
+		rep.Note = fmt.Sprintf("Banzhaf index omitted: %d members in a game that does not add up over states", n)
+	default:
+		return nil, err
+	}
+	if limit := coreLimit(g); n > limit {
+		rep.Note = strings.TrimPrefix(rep.Note+"; ", "; ") + fmt.Sprintf("core check omitted: %d members, more than the %d whose every sub-alliance is valued", n, limit)
+	} else {
+		pr.step("core check over %d sub-alliances", 1<<n-1)
 		phi := make([]float64, n)
 		for i, m := range res.Values {
 			phi[i] = m.Shapley
@@ -413,9 +415,12 @@ func writeCoalition(w io.Writer, name string, rep *coalitionReport) error {
 	for _, m := range res.Values {
 		alone += m.Alone
 	}
+	if rep.Note != "" {
+		fmt.Fprintln(w, strings.ToUpper(rep.Note[:1])+rep.Note[1:]+".")
+	}
 	switch c := rep.Core; {
 	case c == nil:
-		fmt.Fprintln(w, rep.Note+".")
+		// Too many members; the note says so.
 	case c.InCore:
 		fmt.Fprintf(w, "Core: the Shapley split is in the core: no sub-alliance wins more on its own than the split gives\n"+
 			"its members (the closest is {%s}, %.2f seats short of its share).\n", strings.Join(c.Blocking, ", "), -c.Excess)

@@ -109,9 +109,11 @@
 // (exact state by state when no demand crosses a state, exact over every
 // sub-alliance up to 12 members, else from -samples random orders, 1000 by
 // default, seeded with -seed or the scenario's simulation seed), what the
-// alliance loses if it leaves, and, for up to 16 members (12 when demands
-// cross states), its normalised Banzhaf index and whether the Shapley split
-// is in the core, naming the most-blocking sub-alliance. -join PARTY asks
+// alliance loses if it leaves, its normalised Banzhaf index (exact state by
+// state, or over every sub-alliance up to 12 members when demands cross
+// states), and, for up to 16 members (12 when demands cross states),
+// whether the Shapley split is in the core, naming the most-blocking
+// sub-alliance. -join PARTY asks
 // what taking PARTY in adds: v(all) - v(all but PARTY) and, for up to 6
 // other members, v(S) and v(S + PARTY) for each sub-alliance S of them. A
 // PARTY the scenario does not list joins as a member in -join-states (all
