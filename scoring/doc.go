@@ -55,7 +55,8 @@
 // to [MaxExactPlayers] players (every v(S) computed once), [ShapleyAmong]
 // is exact among a subset (for games that add up over states), and
 // [ShapleySample] samples permutations with a confidence interval.
-// [Banzhaf] gives the Banzhaf index and [CheckCore] tests a payoff vector
+// [Banzhaf] gives the Banzhaf index ([BanzhafAmong] among a subset, as
+// for Shapley) and [CheckCore] tests a payoff vector
 // against the core, naming the most-blocking coalition.
 //
 // Package scoringtest exports rapid generators of the same inputs so that

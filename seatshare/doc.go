@@ -59,7 +59,8 @@
 // caller's own rule, passed in [PlanSettings], is their peer: it is
 // checked, enforced and priced (the price of fairness). [Planner.Coalitions]
 // gives the coalition game v(S) under a stated [CoalitionSettings]
-// convention, its exact or sampled Shapley values, and what taking in a
+// convention, its exact or sampled Shapley values, its Banzhaf values, and
+// what taking in a
 // party adds. Friendly fights (two members both contest a seat, counting
 // for both) are an option of the scenario.
 //
