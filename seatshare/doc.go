@@ -60,9 +60,8 @@
 // checked, enforced and priced (the price of fairness). [Planner.Coalitions]
 // gives the coalition game v(S) under a stated [CoalitionSettings]
 // convention, its exact or sampled Shapley values, its Banzhaf values, and
-// what taking in a
-// party adds. Friendly fights (two members both contest a seat, counting
-// for both) are an option of the scenario.
+// what taking in a party adds. Friendly fights (two members both contest a
+// seat, counting for both) are an option of the scenario.
 //
 // Package seatshare/seatsharetest exports rapid generators of results and
 // scenarios so that users can property-test their own rules against the
