@@ -305,87 +305,25 @@ func scenario(punjab []seatshare.SeatRef) *seatshare.Scenario {
 }
 
 // cached returns a Source that loads each year once from src, with
-// undivided Andhra Pradesh already in 2019's identities, and, when state
-// is not "", keeps only that state.
-func cached(src seatshare.Source) func(state string) seatshare.Source {
+// undivided Andhra Pradesh already in 2019's identities.
+func cached(src seatshare.Source) seatshare.Source {
 	full := make(map[int]*seatshare.Election)
-	sel := make(map[string]*seatshare.Election)
-	return func(state string) seatshare.Source {
-		return func(year int) (*seatshare.Election, error) {
-			e, ok := full[year]
-			if !ok {
-				var err error
-				if e, err = src(year); err != nil {
-					return nil, err
-				}
-				if len(e.State(seatshare.Telangana)) == 0 && len(e.State(seatshare.AndhraPradesh)) > 0 {
-					if e, err = e.MapSeats(seatshare.AndhraPradeshTo2019); err != nil {
-						return nil, err
-					}
-				}
-				full[year] = e
-			}
-			if state == "" {
-				return e, nil
-			}
-			key := fmt.Sprint(year, "/", state)
-			if s, ok := sel[key]; ok {
-				return s, nil
-			}
-			s, err := e.Select(state)
-			if err != nil {
+	return func(year int) (*seatshare.Election, error) {
+		if e, ok := full[year]; ok {
+			return e, nil
+		}
+		e, err := src(year)
+		if err != nil {
+			return nil, err
+		}
+		if len(e.State(seatshare.Telangana)) == 0 && len(e.State(seatshare.AndhraPradesh)) > 0 {
+			if e, err = e.MapSeats(seatshare.AndhraPradeshTo2019); err != nil {
 				return nil, err
 			}
-			sel[key] = s
-			return s, nil
 		}
+		full[year] = e
+		return e, nil
 	}
-}
-
-// stateScenario is sc restricted to one state: its members (with no
-// state list), its demands, the base alliances that fought there, and the
-// rival parties that stood there in some base election.
-func stateScenario(sc *seatshare.Scenario, state string, present map[string]bool) *seatshare.Scenario {
-	r := *sc
-	r.Name = sc.Name + ": " + state
-	r.States = []string{state}
-	r.Alliance = nil
-	for _, m := range sc.Alliance {
-		if len(m.States) == 0 || slices.Contains(m.States, state) {
-			r.Alliance = append(r.Alliance, seatshare.Member{Party: m.Party})
-		}
-	}
-	r.Rival = nil
-	for _, p := range sc.Rival {
-		if present[p] {
-			r.Rival = append(r.Rival, p)
-		}
-	}
-	r.Bases = nil
-	for _, b := range sc.Bases {
-		nb := b
-		nb.Alliances = nil
-		for _, a := range b.Alliances {
-			if slices.Contains(a.States, state) {
-				nb.Alliances = append(nb.Alliances, a)
-			}
-		}
-		r.Bases = append(r.Bases, nb)
-	}
-	r.Demands = nil
-	for _, d := range sc.Demands {
-		if d.State == state || len(d.Seats) > 0 && d.Seats[0].State == state {
-			r.Demands = append(r.Demands, d)
-		}
-	}
-	r.Overrides = nil
-	for _, o := range sc.Overrides {
-		if o.State == state {
-			r.Overrides = append(r.Overrides, o)
-		}
-	}
-	r.Simulation, r.Target = seatshare.SimulationSpec{}, 0
-	return &r
 }
 
 // stale returns the strength overrides for the members that sat out a
@@ -496,7 +434,7 @@ func compute(ctx context.Context, data string, laps io.Writer) (*report, error) 
 		fmt.Fprintf(laps, "national: %-40s %6.2fs\n", what, time.Since(start).Seconds())
 	}
 	source := cached(seatshare.DataDir(data))
-	e2019, err := source("")(2019)
+	e2019, err := source(2019)
 	if err != nil {
 		return nil, err
 	}
@@ -507,12 +445,12 @@ func compute(ctx context.Context, data string, laps io.Writer) (*report, error) 
 		}
 	}
 	sc := scenario(punjab)
-	e2014, err := source("")(2014)
+	e2014, err := source(2014)
 	if err != nil {
 		return nil, err
 	}
 	sc.Overrides = stale(sc, e2014, e2019)
-	pl, err := seatshare.NewPlanner(sc, source(""))
+	pl, err := seatshare.NewPlanner(sc, source)
 	if err != nil {
 		return nil, err
 	}
@@ -523,68 +461,39 @@ func compute(ctx context.Context, data string, laps io.Writer) (*report, error) 
 	}
 	lap("plan, prices, switch costs, simulation")
 
-	// Shapley values, exactly, state by state.
 	rep := report{Plan: plan, Outside: outsiders}
-	idx := make(map[string]int)
 	for _, pp := range plan.Parties {
-		idx[pp.Party] = len(rep.Parties)
 		rep.Parties = append(rep.Parties, partyRow{Party: pp.Party, Seats: pp.Seats, Expected: pp.Expected})
 	}
 	for lo := 0; lo < len(plan.Seats); {
-		st := plan.Seats[lo].ID.State
-		hi := lo
-		row := stateRow{State: st, Split: make(map[string]int)}
-		byParty := make(map[string]float64)
-		for hi < len(plan.Seats) && plan.Seats[hi].ID.State == st {
-			sp := plan.Seats[hi]
+		row := stateRow{State: plan.Seats[lo].ID.State, Split: make(map[string]int)}
+		for ; lo < len(plan.Seats) && plan.Seats[lo].ID.State == row.State; lo++ {
 			row.Seats++
-			row.Expected += sp.W
-			row.Split[sp.Party]++
-			byParty[sp.Party] += sp.W
-			hi++
+			row.Expected += plan.Seats[lo].W
+			row.Split[plan.Seats[lo].Party]++
 		}
 		rep.States = append(rep.States, row)
-		var in []string
-		for _, m := range sc.Alliance {
-			if len(m.States) == 0 || slices.Contains(m.States, st) {
-				in = append(in, m.Party)
-			}
-		}
-		if len(in) == 1 {
-			// A lone member's value is what it wins there: the seats are
-			// all its own, whatever the demands.
-			rep.Parties[idx[in[0]]].Shapley += byParty[in[0]]
-			rep.Grand += byParty[in[0]]
-		} else {
-			present := make(map[string]bool)
-			for _, year := range []int{2019, 2014} {
-				e, err := source(st)(year)
-				if err != nil {
-					return nil, err
-				}
-				for _, p := range e.Parties() {
-					present[p] = true
-				}
-			}
-			spl, err := seatshare.NewPlanner(stateScenario(sc, st, present), source(st))
-			if err != nil {
-				return nil, fmt.Errorf("national: %s: %w", st, err)
-			}
-			game, err := spl.Coalitions(seatshare.CoalitionSettings{})
-			if err != nil {
-				return nil, fmt.Errorf("national: %s: %w", st, err)
-			}
-			phi, err := game.Shapley(ctx, nil)
-			if err != nil {
-				return nil, fmt.Errorf("national: %s: %w", st, err)
-			}
-			for _, m := range phi.Values {
-				rep.Parties[idx[m.Party]].Shapley += m.Shapley
-			}
-			rep.Grand += phi.Total
-		}
-		lo = hi
 	}
+
+	// Shapley values of the game without demands, members outside a
+	// coalition contesting alone: it adds up over the states, so the
+	// values are exact state by state.
+	game, err := pl.Coalitions(seatshare.CoalitionSettings{})
+	if err != nil {
+		return nil, err
+	}
+	phi, err := game.Shapley(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if phi.Method != seatshare.ShapleyByState {
+		return nil, fmt.Errorf("national: Shapley values %s, not exact by state", phi.Method)
+	}
+	for _, m := range phi.Values {
+		i := slices.IndexFunc(rep.Parties, func(r partyRow) bool { return r.Party == m.Party })
+		rep.Parties[i].Shapley = m.Shapley
+	}
+	rep.Grand = phi.Total
 	lap("Shapley values")
 	return &rep, nil
 }

@@ -225,11 +225,11 @@ func TestStale(t *testing.T) {
 		t.Skip(seatshare.DataEnv + " is not set")
 	}
 	src := cached(seatshare.DataDir(dir))
-	e2014, err := src("")(2014)
+	e2014, err := src(2014)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e2019, err := src("")(2019)
+	e2019, err := src(2019)
 	if err != nil {
 		t.Fatal(err)
 	}
