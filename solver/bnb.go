@@ -106,6 +106,11 @@ type bnb struct {
 	inc     []int32
 	incObj  int64
 
+	// warm holds the end states of the last network solves with and
+	// without the weights (warm[1] and warm[0]); each solve starts from
+	// the one of its kind (see network.solveFrom).
+	warm [2]flowWarm
+
 	nodeLimit int
 	stats     Stats
 }
@@ -515,7 +520,11 @@ func (b *bnb) weights(muC []int64, withW bool, allowed []bool) (w []int64, clamp
 // the Lagrangian value at muC.
 func (b *bnb) price(muC []int64, withW bool, allowed []bool) (*flowSolution, bool, error) {
 	w, clamped := b.weights(muC, withW, allowed)
-	sol, err := b.nw.solve(b.ctx, w)
+	kind := 0
+	if withW {
+		kind = 1
+	}
+	sol, err := b.nw.solveFrom(b.ctx, w, &b.warm[kind])
 	b.stats.FlowSolves++
 	if sol != nil {
 		b.stats.Augmentations += sol.augments

@@ -134,8 +134,57 @@ const (
 // ctx every 256 augmentations and returns ctx.Err() when it is done. An
 // infeasible network gives a *flowInfeasibleError.
 func (nw *network) solve(ctx context.Context, w []int64) (*flowSolution, error) {
+	return nw.solveFrom(ctx, w, nil)
+}
+
+// flowWarm is the end state of one network solve, from which the next
+// solve of the same network may start (see solveFrom). The zero value
+// holds no state.
+type flowWarm struct {
+	at  []int32 // local index of each item's node
+	x   []int32 // flow on the tree arc into each node
+	pot []int64 // node potentials
+}
+
+// warmSpread is the largest spread of potentials a warm start accepts;
+// beyond it solveFrom starts cold, so that potentials carried over many
+// solves keep far below potLimit.
+const warmSpread = 1 << 58
+
+// solveFrom is solve started from the end state of an earlier solve of the
+// same network, which it replaces with its own end state; a nil warm, one
+// holding no state, or one whose potentials spread by more than 2^58
+// starts cold, as solve. A failed solve leaves warm empty.
+//
+// A warm start keeps the earlier tree flows and potentials, which satisfy
+// every tree arc's reduced-cost condition whatever the weights, and places
+// each item where W(i,v) - pot[v] is largest: at its earlier node when
+// that node attains the largest value, else at the node of its first pair
+// of largest W(i,v) - pot[v]. Every exchange arc then has a nonnegative
+// reduced cost too, so successive shortest paths proceed as from a cold
+// start and end optimal; only the items that the new weights move create
+// imbalance, so after a small change of weights a few augmentations
+// suffice. The optimum's value is the same as from a cold start; the
+// assignment and prices may be another optimum, chosen deterministically
+// by the rules above and in solve.
+func (nw *network) solveFrom(ctx context.Context, w []int64, warm *flowWarm) (*flowSolution, error) {
 	fs := nw.newState(w)
-	if item := fs.init(); item >= 0 {
+	if warm != nil && warm.pot != nil {
+		lo, hi := slices.Min(warm.pot), slices.Max(warm.pot)
+		if hi-lo > warmSpread {
+			*warm = flowWarm{}
+		}
+	}
+	var item int
+	if warm != nil && warm.pot != nil {
+		item = fs.initWarm(warm)
+	} else {
+		item = fs.init()
+	}
+	if warm != nil {
+		*warm = flowWarm{}
+	}
+	if item >= 0 {
 		return nil, &flowInfeasibleError{item: item}
 	}
 	augments := 0
@@ -169,6 +218,9 @@ func (nw *network) solve(ctx context.Context, w []int64) (*flowSolution, error) 
 		}
 		fs.augment(t)
 		augments++
+	}
+	if warm != nil {
+		*warm = flowWarm{at: slices.Clone(fs.at), x: slices.Clone(fs.x), pot: slices.Clone(fs.pot)}
 	}
 	return fs.solution(augments), nil
 }
@@ -226,7 +278,18 @@ func (fs *flowState) bestW(j int32) int64 {
 // init places every item at its best pair, fills the heaps and sets the
 // tree flows and balances. It returns an item without any enabled pair, or
 // -1.
-func (fs *flowState) init() int {
+func (fs *flowState) init() int { return fs.setup(nil) }
+
+// initWarm is init from the end state of an earlier solve (see solveFrom).
+func (fs *flowState) initWarm(warm *flowWarm) int {
+	copy(fs.pot, warm.pot)
+	return fs.setup(warm)
+}
+
+// setup places the items, fills the heaps and sets the tree flows and
+// balances, cold when warm is nil. It returns an item without any enabled
+// pair, or -1.
+func (fs *flowState) setup(warm *flowWarm) int {
 	nw, m := fs.nw, fs.nw.m
 	n := len(fs.at)
 	for h := range fs.topKey {
@@ -241,7 +304,9 @@ func (fs *flowState) init() int {
 		for j := first; j < last; j++ {
 			fs.bestPair[j] = -1
 		}
-		best := int32(-1)
+		// best is the entry of the first pair of largest value: W(i,v),
+		// less pot[v] on a warm start (zero potentials on a cold one).
+		best, bestVal := int32(-1), int64(0)
 		for k := m.start[i]; k < m.start[i+1]; k++ {
 			if fs.w[k] == disabledPair || m.w[k] == disabledPair {
 				continue
@@ -254,12 +319,17 @@ func (fs *flowState) init() int {
 			if fs.bestPair[j] < 0 || fs.w[k] > fs.bestW(j) {
 				fs.bestPair[j] = k
 			}
-			if best < 0 || fs.w[k] > fs.bestW(best) {
-				best = j
+			if val := fs.w[k] - fs.pot[v]; best < 0 || val > bestVal {
+				best, bestVal = j, val
 			}
 		}
 		if best < 0 {
 			return i
+		}
+		if warm != nil {
+			if j := first + warm.at[i]; fs.bestPair[j] >= 0 && fs.bestW(j)-fs.pot[nw.itemNode[j]] == bestVal {
+				best = j
+			}
 		}
 		fs.at[i] = best - first
 		from := nw.itemNode[best]
@@ -323,8 +393,12 @@ func (fs *flowState) init() int {
 		v := nw.order[q]
 		sub[nw.parent[v]] += sub[v]
 	}
-	for v := 1; v < nw.nNodes; v++ {
-		fs.x[v] = int32(min(max(sub[v], int64(nw.lo[v])), int64(nw.hi[v])))
+	if warm != nil {
+		copy(fs.x, warm.x)
+	} else {
+		for v := 1; v < nw.nNodes; v++ {
+			fs.x[v] = int32(min(max(sub[v], int64(nw.lo[v])), int64(nw.hi[v])))
+		}
 	}
 	for v := 0; v < nw.nNodes; v++ {
 		in := int64(n)

@@ -451,3 +451,63 @@ func TestFlowCancelled(t *testing.T) {
 		t.Fatalf("Solve with a cancelled context: error %v, want context.Canceled", err)
 	}
 }
+
+// TestFlowWarmStartMatchesCold solves a network for a sequence of weight
+// vectors, each from the end state of the previous solve, and checks every
+// warm solve against a cold one: the same feasibility and objective, an
+// assignment of that objective within the bounds, and prices whose
+// Lagrangian bound equals it.
+func TestFlowWarmStartMatchesCold(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := laminarProblem(t, 10)
+		m, err := newModel(p, &Settings{Resolution: 1})
+		if err != nil {
+			t.Fatalf("newModel: %v", err)
+		}
+		nw, err := newNetwork(m)
+		if err != nil {
+			t.Fatalf("newNetwork: %v", err)
+		}
+		var warm flowWarm
+		for step := range rapid.IntRange(2, 8).Draw(t, "nSteps") {
+			w := make([]int64, len(m.w))
+			for k, mw := range m.w {
+				switch {
+				case mw == disabledPair || rapid.IntRange(0, 9).Draw(t, "disable") == 0:
+					w[k] = disabledPair
+				default:
+					w[k] = int64(rapid.IntRange(-30, 30).Draw(t, "w"))
+				}
+			}
+			cold, errCold := nw.solve(context.Background(), w)
+			got, errWarm := nw.solveFrom(context.Background(), w, &warm)
+			if (errCold == nil) != (errWarm == nil) {
+				t.Fatalf("step %d: cold error %v, warm error %v", step, errCold, errWarm)
+			}
+			if errCold != nil {
+				if !errors.Is(errWarm, errFlowInfeasible) || warm.pot != nil {
+					t.Fatalf("step %d: warm error %v with state kept %v, want errFlowInfeasible and no state", step, errWarm, warm.pot != nil)
+				}
+				continue
+			}
+			if got.objective != cold.objective {
+				t.Fatalf("step %d: warm objective %d, cold %d", step, got.objective, cold.objective)
+			}
+			mw := *m
+			mw.w = w
+			var obj int64
+			for i, k := range got.pair {
+				if k < m.start[i] || k >= m.start[i+1] || w[k] == disabledPair {
+					t.Fatalf("step %d: item %d gets pair %d, not an enabled pair of it", step, i, k)
+				}
+				obj += w[k]
+			}
+			if obj != got.objective || !boundsHold(p, m, got.pair) {
+				t.Fatalf("step %d: assignment of objective %d (reported %d), bounds hold %v", step, obj, got.objective, boundsHold(p, m, got.pair))
+			}
+			if l, ok := lagrangian(&mw, got.price); !ok || l.Cmp(big.NewInt(obj)) != 0 {
+				t.Fatalf("step %d: Lagrangian bound %v of the warm prices, objective %d", step, l, obj)
+			}
+		}
+	})
+}
