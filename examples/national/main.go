@@ -19,8 +19,9 @@
 // The cut-off is the seat-sharing talks of February and March 2024, from
 // which the demands below come (SP-INC in Uttar Pradesh, 21 February;
 // AAP-INC, 24 February; Bihar, 29 March): JD(U) left the bloc for the NDA
-// on 28 January 2024 and RLD announced its move on 12 February 2024, so
-// both count in the rival bloc and have no seats here. Apna Dal
+// on 28 January 2024 and RLD confirmed its move on 12 February 2024
+// (joining formally on 2 March), so both count in the rival bloc and have
+// no seats here. Apna Dal
 // (Kamerawadi) and KMDK have no results of their own to estimate a
 // strength from (AD(K): the undivided Apna Dal of 2014 is mapped to its
 // faction that kept the votes, ADAL, now in the NDA, and in 2019 Krishna
@@ -35,15 +36,15 @@
 // more than a sixth of the seat's valid votes), by its TCPD label (AAP is AAAP,
 // CPI(M) is CPM, CPI(ML) Liberation is CPI(ML)(L), the National Conference
 // JKN, MMK MAMAK) or, for a party that split, its undivided predecessor's
-// (SHS, NCP, KEC(M)). Smaller showings change no seat's winner and would
-// only add players to the Shapley games. Added to the rule are the states
+// (SHS, NCP, KEC(M)). Smaller showings add little to the alliance's
+// arithmetic and would only add players to the Shapley games. Added to the rule are the states
 // of the bloc's 2024 deals that it misses: AAP in Gujarat, Haryana and Goa
 // (the AAP-INC deal of 24 February 2024: AAP in Bharuch, Bhavnagar and
 // Kurukshetra, INC in both Goa seats) and CPI(M) in Bihar (Khagaria, in
 // the Mahagathbandhan deal of 29 March 2024). Taken from the rule are the
 // undivided NCP's 2014 deposits in Bihar (Katihar) and Gujarat
-// (Porbandar), kept in UPA seat deals by candidates who are not NCP(SP)'s
-// (Katihar's Tariq Anwar joined INC in 2018). The result:
+// (Porbandar): the half-and-half split is a Maharashtra assumption, and
+// Katihar's candidate, Tariq Anwar, joined INC in 2018. The result:
 //
 //   - SP: Uttar Pradesh. JMM: Jharkhand. DMK, VCK, MDMK, MMK: Tamil Nadu.
 //     AIFB: West Bengal. KEC(M), KEC(J): Kerala. SS(UBT), PWPI:
@@ -73,7 +74,7 @@
 // The 2019 KEC label is P. C. Thomas's NDA candidate and stays a party
 // contesting alone. TCPD labels the J&K PDP's 2019 Srinagar candidate PDP,
 // which is mapped to JKPDP (the map also relabels two Kerala PDP
-// candidates with 0.2% each, harmlessly).
+// candidates with under 0.2% each, harmlessly).
 //
 // # Demands
 //
@@ -208,7 +209,7 @@ type outside struct {
 // and the members with no results of their own.
 var outsiders = []outside{
 	{"JD(U)", "left the bloc on 28 January 2024 for the NDA; counted in the rival bloc"},
-	{"RLD", "announced its move to the NDA on 12 February 2024; counted in the rival bloc"},
+	{"RLD", "confirmed its move to the NDA on 12 February 2024 (formally 2 March); counted in the rival bloc"},
 	{"AD(K)", "Apna Dal (Kamerawadi): no results of its own (2014: undivided Apna Dal, mapped to ADAL; 2019: its leader stood on INC's ticket in Gonda)"},
 	{"KMDK", "Kongunadu Makkal Desia Katchi: no results of its own (it stood on BJP's ticket in Pollachi in 2014 and on DMK's in Namakkal in 2019)"},
 	{"(28th)", "the 28th party at the Mumbai meeting is not named in the reports used (PTI: \"name not confirmed\")"},
