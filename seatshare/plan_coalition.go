@@ -89,8 +89,11 @@ type CoalitionSettings struct {
 // is cached by the members allied there, so a national game costs a few
 // solves per state rather than one national solve per coalition. A
 // "quota" rule is apportioned anew among S's members in each state. With
-// WithDemands and an "individual-rationality" rule (whose values change
-// with the coalition), or a quota rule together with friendly fights,
+// WithDemands, a member's "individual-rationality" row counts its expected
+// wins under S's own weights; it spans every seat, so v(S) is then one
+// solve over all of them. With a rule other than "sitting", "quota" and
+// "individual-rationality" (its values may change with the coalition), or
+// a quota or individual-rationality rule together with friendly fights,
 // each v(S) instead rebuilds a planner for S (re-estimating the
 // strengths) and solves it: far slower.
 //
@@ -115,6 +118,11 @@ type CoalitionGame struct {
 	// problem that they made for the whole alliance.
 	quotas     []coalitionQuota
 	quotaBound map[int]bool
+	// ir are the rows of the scenario's "individual-rationality" rules,
+	// rebuilt for each coalition from its own weights; irRow marks the
+	// rows of the planner's problem that they made for the whole alliance.
+	ir    []coalitionIR
+	irRow map[int]bool
 
 	mu     sync.Mutex
 	cache  map[gameKey]float64
@@ -218,10 +226,11 @@ func (p *Planner) Coalitions(s CoalitionSettings) (*CoalitionGame, error) {
 	}
 	if s.WithDemands {
 		g.rebuild = slices.ContainsFunc(p.scenario.Rules, func(r Rule) bool {
-			return r.Kind != "sitting" && (r.Kind != "quota" || len(p.friendly) > 0)
+			return r.Kind != "sitting" && (r.Kind != "quota" && r.Kind != "individual-rationality" || len(p.friendly) > 0)
 		})
 		if !g.rebuild {
 			g.setQuotas()
+			g.setIR()
 		}
 	}
 	g.additive = !g.rebuild && (!s.WithDemands || g.crossing() == "")
@@ -640,7 +649,10 @@ func (g *CoalitionGame) constrain(prob, full *solver.Problem, s scoring.Coalitio
 		}
 	}
 rows:
-	for _, r := range full.Rows {
+	for i, r := range full.Rows {
+		if g.irRow[i] {
+			continue
+		}
 		for _, t := range r.Terms {
 			// A friendly fight's term (added to a member's) counts 0 when
 			// the fight is out.
@@ -677,7 +689,71 @@ rows:
 		return out
 	}
 	prob.Locks, prob.Vetoes = pins(full.Locks), pins(full.Vetoes)
+	if whole {
+		// A member's rationality row spans every seat, so it is only
+		// in a solve over all of them (the game does not add up over
+		// states then, unless there is one state).
+		g.irRows(prob, agentIn)
+	}
 	return g.quotaBounds(prob, s, lo, hi, index)
+}
+
+// coalitionIR is a member's row of an "individual-rationality" rule: the
+// member's expected wins in S's plan, under S's own weights, at least its
+// value alone (which does not depend on S).
+type coalitionIR struct {
+	agent int
+	name  string
+	rhs   float64
+}
+
+// setIR finds the rows of the scenario's individual-rationality rules,
+// which Enforce made one per member with a positive value alone, in
+// member order.
+func (g *CoalitionGame) setIR() {
+	p := g.p
+	g.irRow = make(map[int]bool)
+	for _, br := range p.rules {
+		ir, ok := br.rule.(*IndividualRationality)
+		if !ok {
+			continue
+		}
+		var rows []int
+		for _, c := range p.constraints {
+			if c.field == br.field && c.kind == RowKind {
+				rows = append(rows, c.index)
+			}
+		}
+		k := 0
+		for _, a := range ir.Alone {
+			if a.Value <= 0 {
+				continue
+			}
+			r := p.problem.Rows[rows[k]]
+			g.ir = append(g.ir, coalitionIR{agent: slices.Index(p.agents, a.Party), name: r.Name, rhs: r.RHS})
+			g.irRow[rows[k]] = true
+			k++
+		}
+	}
+}
+
+// irRows adds to prob, whose items carry coalition S's weights, the
+// individual-rationality row of each member for which agentIn holds.
+func (g *CoalitionGame) irRows(prob *solver.Problem, agentIn func(int) bool) {
+	for _, r := range g.ir {
+		if !agentIn(r.agent) {
+			continue
+		}
+		row := solver.Row{Name: r.name, Sense: solver.GreaterEq, RHS: r.rhs}
+		for k, it := range prob.Items {
+			for _, o := range it.Options {
+				if o.Agent == r.agent && o.Weight > 0 {
+					row.Pairs = append(row.Pairs, solver.PairTerm{Item: k, Agent: r.agent, Coef: o.Weight})
+				}
+			}
+		}
+		prob.Rows = append(prob.Rows, row)
+	}
 }
 
 // coalitionQuota is a "quota" rule of the scenario (field "rules[i]").

@@ -248,6 +248,9 @@ func genCase(t *rapid.T) (*seatshare.Scenario, seatshare.Source) {
 			"C": int64(rapid.IntRange(0, 5).Draw(t, "quota_C")),
 		}})
 	}
+	if rapid.IntRange(0, 3).Draw(t, "individualRationality") == 0 {
+		s.Rules = append(s.Rules, seatshare.Rule{Kind: "individual-rationality"})
+	}
 	if rapid.Bool().Draw(t, "lock") {
 		st := rapid.SampledFrom(seats).Draw(t, "lockSeat")
 		s.Locks = []seatshare.Pin{{State: st.state, No: st.no, Party: "A"}}
