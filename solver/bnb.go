@@ -126,7 +126,8 @@ type bnb struct {
 // processed, it returns the best assignment found with Status Feasible (or
 // Unknown when there is none) and no certificate, with ctx.Err() in the
 // first case and a nil error in the second. A proven infeasible problem
-// gives Status Infeasible and a nil error, as on the flow path.
+// gives Status Infeasible and a nil error, as on the flow path, with a
+// certificate whose every leaf is Empty (see Verify).
 //
 // Every node costs a few network solves (column generation rounds; see
 // network.solve for their cost) plus O(m^2 + m*c) per master pivot for m
@@ -353,7 +354,9 @@ func (b *bnb) run() (*Result, error) {
 		return res, err
 	}
 	if !b.haveInc {
-		return &Result{Status: Infeasible, Stats: b.stats}, nil
+		// Without an incumbent no leaf was pruned by its bound: every
+		// leaf proves its region empty.
+		return &Result{Status: Infeasible, Stats: b.stats, Certificate: b.certificate(0)}, nil
 	}
 	return b.result(Optimal), nil
 }
@@ -419,7 +422,14 @@ func (b *bnb) result(st Status) *Result {
 		res.Assignment[i] = o.Agent
 		res.Objective += o.Weight
 	}
-	cert := &Certificate{Resolution: b.m.resolution, Objective: b.incObj, Denominator: b.den}
+	res.Certificate = b.certificate(b.incObj)
+	return res
+}
+
+// certificate returns the certificate tree of the search with the given
+// scaled objective.
+func (b *bnb) certificate(obj int64) *Certificate {
+	cert := &Certificate{Resolution: b.m.resolution, Objective: obj, Denominator: b.den}
 	for _, nd := range b.nodes {
 		n := Node{Parent: nd.parent, Branch: nd.branch, Lock: nd.lock}
 		if nd.pi != nil {
@@ -429,8 +439,7 @@ func (b *bnb) result(st Status) *Result {
 		}
 		cert.Nodes = append(cert.Nodes, n)
 	}
-	res.Certificate = cert
-	return res
+	return cert
 }
 
 // allowedAt returns which pairs may be used at node id: the model's enabled
@@ -697,7 +706,7 @@ func (b *bnb) process(id int) (int, error) {
 			// The flow's objective is not the bound at these prices.
 			l, ok := b.sd.lagrangeBound(b.den, pi, mu, allowed)
 			if !ok {
-				b.closeLeaf(id, pi, mu)
+				b.closeNoPair(id)
 				return -1, nil
 			}
 			est, _ = l.Float64()
@@ -774,17 +783,25 @@ func (b *bnb) closeLeaf(id int, pi, mu []int64) {
 	nd.pi, nd.mu = pi, mu
 }
 
+// closeNoPair closes node id, whose region has an item without an allowed
+// pair, as an Empty leaf with zero prices: its bound is minus infinity.
+func (b *bnb) closeNoPair(id int) {
+	b.closeLeaf(id, make([]int64, len(b.p.Bounds)), make([]int64, len(b.p.Rows)))
+	b.nodes[id].empty = true
+}
+
 // networkFailure handles a failed network solve at node id: an item
-// without an allowed pair makes the node a leaf with bound minus infinity;
-// at the root any infeasibility proves the problem infeasible; other
-// errors (a cancelled context) are returned.
+// without an allowed pair makes the node an Empty leaf with bound minus
+// infinity, and a network without a feasible flow an Empty leaf whose
+// prices come from a saturated cut; other errors (a cancelled context) are
+// returned.
 func (b *bnb) networkFailure(id int, err error) (int, error) {
 	var fe *flowInfeasibleError
 	if !errors.As(err, &fe) {
 		return -1, err
 	}
-	if fe.item >= 0 || id == 0 {
-		b.closeLeaf(id, make([]int64, len(b.p.Bounds)), make([]int64, len(b.p.Rows)))
+	if fe.item >= 0 {
+		b.closeNoPair(id)
 		return -1, nil
 	}
 	// A saturated cut: potentials -1 on the side reached from the excess
@@ -810,7 +827,7 @@ func (b *bnb) networkFailure(id int, err error) (int, error) {
 			return -1, b.closeEmpty(id, pi, mu, allowed)
 		}
 	}
-	return -1, fmt.Errorf("%w: network infeasible below the root without a usable cut", errBnBNumeric)
+	return -1, fmt.Errorf("%w: network infeasible without a usable cut", errBnBNumeric)
 }
 
 // Outcomes of phaseOne.
@@ -938,7 +955,12 @@ func (b *bnb) settle(id int, pair []int32, allowed []bool) error {
 	}
 	b.offer(pair, obj)
 	pi, mu := make([]int64, len(b.p.Bounds)), make([]int64, len(b.p.Rows))
-	if l, ok := b.sd.lagrangeBound(b.den, pi, mu, allowed); !ok || b.prunes(l) {
+	l, ok := b.sd.lagrangeBound(b.den, pi, mu, allowed)
+	if !ok {
+		b.closeNoPair(id)
+		return nil
+	}
+	if b.prunes(l) {
 		b.closeLeaf(id, pi, mu)
 		return nil
 	}

@@ -35,8 +35,10 @@ const ResultFormat = "alliance-solver-result/1"
 // mirrors Stats. "certificate" mirrors Certificate, or is null: a node's
 // "branch" names the item and agent of its Branch pair and is absent on the
 // root; prices are integers; "empty": true marks an Empty node and is
-// absent otherwise. When solveErr is not nil, an "error" member
-// holds its text, and when it is an *InfeasibleError an "infeasible" member
+// absent otherwise. An Infeasible result from branch and bound carries a
+// certificate whose every leaf is empty (see Certificate). When solveErr
+// is not nil, an "error" member holds its text, and when it is an
+// *InfeasibleError an "infeasible" member
 // holds {"reason", "irreducible", "conflict": [{"kind", "index", "name"}]}
 // with the constraints' kinds ("item", "min", "max", "row", "lock", "veto"),
 // their indices in p, and their names when they have one. A nil r is

@@ -81,6 +81,11 @@ type Stats struct {
 // the weights, so they fit in int64 however small the row coefficients are
 // next to the weights. On the flow path the tree is a single leaf whose
 // prices are the network's node potentials.
+//
+// A certificate can also prove infeasibility: with Status Infeasible,
+// branch and bound returns a tree whose every leaf is Empty, so that no
+// region holds an assignment. Resolution, Objective and Denominator are
+// then set as for Optimal but play no part in the proof.
 type Certificate struct {
 	// Resolution is the weight unit: W = round(w / Resolution).
 	Resolution float64

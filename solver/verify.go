@@ -58,11 +58,17 @@ func cerr(field, format string, args ...any) error {
 // bound, with every weight taken as zero, is negative. Prices on inner
 // nodes are ignored.
 //
-// For Infeasible, Verify re-derives infeasibility on its own when p has no
-// rows and every agent's bound sets are laminar (a max-flow feasibility
-// check, or a direct conflict among locks and vetoes); otherwise it cannot
-// check the claim and returns an error saying so. A result with Status
-// Unknown claims nothing and is accepted when it carries no assignment.
+// For Infeasible with a certificate (branch and bound gives one), Verify
+// checks the tree's shape as for Optimal and that every leaf is marked
+// Empty and proves its region empty: its bound with every weight taken as
+// zero is negative, or some item has no allowed agent in it. The leaves
+// then cover every assignment, so none exists; Resolution, Objective and
+// Denominator play no part. For Infeasible without a certificate, Verify
+// re-derives infeasibility on its own when p has no rows and every agent's
+// bound sets are laminar (a max-flow feasibility check, or a direct
+// conflict among locks and vetoes); otherwise it cannot check the claim
+// and returns an error saying so. A result with Status Unknown claims
+// nothing and is accepted when it carries no assignment.
 //
 // Verify takes time O(size of p + leaves * (options * bounds per option +
 // row nonzeros)) operations on integers of a few machine words; for
@@ -102,6 +108,9 @@ func Verify(p *Problem, r *Result) error {
 func verifyInfeasible(p *Problem, r *Result) error {
 	if r.Assignment != nil {
 		return cerr("Assignment", "status Infeasible carries an assignment")
+	}
+	if r.Certificate != nil {
+		return newVerifier(p).emptiness(r.Certificate)
 	}
 	if directConflict(p) != nil {
 		return nil
@@ -323,15 +332,8 @@ func (v *verifier) certificate(r *Result) error {
 	limit.Lsh(limit, v.shift)
 	for _, n := range leaves {
 		if c.Nodes[n].Empty {
-			// Zero weights: every assignment in the region scores 0, so
-			// a negative bound leaves it none.
-			L, err := v.leafBound(c, n, nil)
-			if err != nil {
+			if err := v.emptyLeaf(c, n); err != nil {
 				return err
-			}
-			if L != nil && L.Sign() >= 0 {
-				return cerr(fmt.Sprintf("Certificate.Nodes[%d]", n), "an Empty leaf whose bound at zero weights is %s, not negative",
-					v.boundString(L, c.Denominator))
 			}
 			continue
 		}
@@ -342,6 +344,39 @@ func (v *verifier) certificate(r *Result) error {
 		if L != nil && L.Cmp(limit) >= 0 {
 			return cerr(fmt.Sprintf("Certificate.Nodes[%d]", n), "leaf bound %s is not below Objective+1 = %d",
 				v.boundString(L, c.Denominator), c.Objective+1)
+		}
+	}
+	return nil
+}
+
+// emptyLeaf checks that the Empty leaf n proves its region empty.
+func (v *verifier) emptyLeaf(c *Certificate, n int) error {
+	// Zero weights: every assignment in the region scores 0, so a negative
+	// bound leaves it none.
+	L, err := v.leafBound(c, n, nil)
+	if err != nil {
+		return err
+	}
+	if L != nil && L.Sign() >= 0 {
+		return cerr(fmt.Sprintf("Certificate.Nodes[%d]", n), "an Empty leaf whose bound at zero weights is %s, not negative",
+			v.boundString(L, max(c.Denominator, 1)))
+	}
+	return nil
+}
+
+// emptiness checks the proof of infeasibility c: a tree whose every leaf
+// is Empty.
+func (v *verifier) emptiness(c *Certificate) error {
+	leaves, err := v.tree(c)
+	if err != nil {
+		return err
+	}
+	for _, n := range leaves {
+		if !c.Nodes[n].Empty {
+			return cerr(fmt.Sprintf("Certificate.Nodes[%d].Empty", n), "a leaf of a proof of infeasibility is not marked Empty")
+		}
+		if err := v.emptyLeaf(c, n); err != nil {
+			return err
 		}
 	}
 	return nil
