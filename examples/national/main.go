@@ -517,6 +517,8 @@ func writeTable(w io.Writer, rep *report) error {
 	if l := p.Model.Link; l != nil && l.Probit != nil && p.Model.Transfer != nil && p.Model.Lambda != nil {
 		fmt.Fprintf(&b, "Model: probit sigma %g, transfer rate %g, lambda %g (defaulted: %s)\n", l.Probit.Sigma, *p.Model.Transfer.Default, *p.Model.Lambda, strings.Join(p.ModelDefaults, ", "))
 	}
+	fmt.Fprintln(&b, "The whole bloc shares seats in every state: in Kerala, West Bengal and Punjab its members fought")
+	fmt.Fprintln(&b, "each other in 2024, so the plan there shows what sharing would have been worth.")
 	fmt.Fprintf(&b, "Alliance expected wins: %.2f of %d seats\n", p.Expected, len(p.Seats))
 	if s := p.Simulation; s != nil {
 		fmt.Fprintf(&b, "Simulated total (%d correlated elections, seed %d): mean %.2f, SD %.2f seats\n", s.Scenarios, s.Seed, s.Mean.Value, s.SD.Value)
