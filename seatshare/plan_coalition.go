@@ -1094,8 +1094,9 @@ type BanzhafResult struct {
 	// contribution v(S + party) - v(S) over the 2^(n-1) sub-alliances S
 	// without it, in member order.
 	Raw []float64 `json:"raw"`
-	// Index is Raw normalised to add up to 1; nil when every raw value is
-	// 0 (no member ever makes a difference).
+	// Index is Raw normalised to add up to 1; nil when a raw value is
+	// negative (a member that can lower a coalition's value: shares of a
+	// total would mislead) or every raw value is 0.
 	Index []float64 `json:"index,omitempty"`
 }
 
@@ -1140,8 +1141,10 @@ func (g *CoalitionGame) Banzhaf(ctx context.Context) (*BanzhafResult, error) {
 	default:
 		return nil, serr("alliance", "%d members and a game that does not add up over states: Banzhaf values need 2^%d solves", n, n)
 	}
-	if idx, err := scoring.NormalizeBanzhaf(out.Raw); err == nil {
-		out.Index = idx
+	if !slices.ContainsFunc(out.Raw, func(x float64) bool { return x < 0 }) {
+		if idx, err := scoring.NormalizeBanzhaf(out.Raw); err == nil {
+			out.Index = idx
+		}
 	}
 	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -401,6 +402,10 @@ func TestPropBanzhaf(t *testing.T) {
 		}
 		if res.Index != nil && math.Abs(sum-1) > 1e-9 {
 			t.Fatalf("index %v adds up to %v", res.Index, sum)
+		}
+		negative := slices.ContainsFunc(res.Raw, func(x float64) bool { return x < 0 })
+		if allZero := !slices.ContainsFunc(res.Raw, func(x float64) bool { return x != 0 }); (res.Index == nil) != (negative || allZero) {
+			t.Fatalf("index %v for raw values %v", res.Index, res.Raw)
 		}
 	})
 }

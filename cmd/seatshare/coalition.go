@@ -225,7 +225,7 @@ func valueGame(ctx context.Context, pl *seatshare.Planner, settings seatshare.Co
 	case err == nil:
 		rep.Banzhaf = bz.Index
 		if bz.Index == nil {
-			rep.Note = "Banzhaf index omitted: no member ever changes a coalition's value"
+			rep.Note = "Banzhaf index omitted: a member lowers some coalition's value, or none ever changes one"
 		}
 	case errors.Is(err, seatshare.ErrInvalid):
 		rep.Note = fmt.Sprintf("Banzhaf index omitted: %d members in a game that does not add up over states", n)
