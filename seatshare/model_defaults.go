@@ -7,22 +7,23 @@ import (
 
 // The calibrated defaults of the win-probability model. Package
 // seatshare/calibrate fitted them by maximum likelihood on the real
-// 2009 -> 2014 Lok Sabha results with one swing per state (the fit that
-// separates the swing from the seat-level error; see the table "Fits on
-// 2009 -> 2014" in its package documentation): probit sigma 0.2171,
-// default transfer rate 0.6430 for both blocs, lambda 0.0000. Out of
-// sample on 2014 -> 2019 with zero swing they give log loss 0.5080,
-// Brier 0.1445 and AUC 0.7286, better than both baselines there. The
-// constants are those figures rounded to three decimals, and
-// TestDefaultsMatchFit in seatshare/calibrate refits them from
-// SEATSHARE_DATA and fails when the rounded fit differs. The swing
+// 2009 -> 2014 Lok Sabha results with the blocs' 2009 alliances split in
+// the base strengths, as the planner splits a scenario's alliances, and
+// one swing per state (the fit that separates the swing from the
+// seat-level error; see "Alliance splitting" in its package
+// documentation): probit sigma 0.2057, default transfer rate 0.6235 for
+// both blocs, lambda 0.0000. Out of sample on 2014 -> 2019 with zero swing
+// they give log loss 0.4681, Brier 0.1424 and AUC 0.7229, better than both
+// baselines there. The constants are those figures rounded to three
+// decimals, and TestDefaultsMatchFit in seatshare/calibrate refits them
+// from SEATSHARE_DATA and fails when the rounded fit differs. The swing
 // defaults to zero: a state's swing is not known before the election.
 const (
 	// DefaultSigma is the probit link's sigma, in vote-share points.
-	DefaultSigma = 0.217
+	DefaultSigma = 0.206
 	// DefaultTransfer is the default transfer rate of the alliance's and
 	// the rival bloc's transfer matrices.
-	DefaultTransfer = 0.643
+	DefaultTransfer = 0.623
 	// DefaultLambda is the part of the alliance's untransferred vote that
 	// goes to the rival.
 	DefaultLambda = 0.0

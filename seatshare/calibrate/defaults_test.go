@@ -11,11 +11,13 @@ import (
 )
 
 // TestDefaultsMatchFit refits the model on the real 2009 -> 2014 results
-// with state swings, as the package documentation describes, and fails
+// with the blocs' 2009 alliances split in the base strengths, as the
+// planner splits a scenario's alliances (LokSabhaSplitPairs, SplitBlocs),
+// and state swings, as the package documentation describes, and fails
 // when the fitted sigma, transfer rate and lambda, rounded to three
 // decimals, differ from seatshare's calibrated defaults.
 func TestDefaultsMatchFit(t *testing.T) {
-	train, _ := lokSabha(t)
+	train, _ := lokSabhaSplit(t, calibrate.SplitBlocs)
 	f, err := calibrate.Estimate(train, nil, &calibrate.Settings{Forecast: calibrate.Model, Swing: calibrate.SwingState})
 	if err != nil {
 		t.Fatal(err)

@@ -196,24 +196,24 @@
 //
 // # What the figures say
 //
-// The recommended defaults are the state-swing fit's: probit sigma 0.217,
-// default transfer rate 0.643 (both blocs), lambda 0, zero swing. They are
-// seatshare's defaults (seatshare.DefaultModel), which a scenario's
-// missing model parameters take; TestDefaultsMatchFit refits them and fails
-// when the fit, rounded to three decimals, differs from seatshare's
-// constants. Fitting
-// with state swings separates the swing from the seat-level error; without
-// a swing term the fit on a wave election (the UPA fell from 262 to 60
+// The recommended defaults are the state-swing fit's with the blocs'
+// alliances split (see Alliance splitting), the strength the planner
+// uses: probit sigma 0.206, default transfer rate 0.623 (both blocs),
+// lambda 0, zero swing. They are seatshare's defaults
+// (seatshare.DefaultModel), which a scenario's missing model parameters
+// take; TestDefaultsMatchFit refits them and fails when the fit, rounded
+// to three decimals, differs from seatshare's constants. Fitting with
+// state swings separates the swing from the seat-level error; without a
+// swing term the fit on a wave election (the UPA fell from 262 to 60
 // seats in 2014) bends the transfer rate and lambda to lower every UPA
-// margin (transfer 0.28, lambda at its bound 1) and inflates sigma, so
-// those values are not estimates of transfers. Out of sample the
-// state-swing parameters with zero swing beat both baselines on all three
-// metrics (log loss 0.5080 against 0.5132 and 0.5317, Brier 0.1445 against
-// 0.1536 and 0.1709). These defaults are fitted on base strengths without
-// alliance splitting, while the planner splits the alliances a scenario
-// lists; the fit on the planner's strength, with the blocs' alliances
-// split, is sigma 0.206, transfer 0.623, lambda 0, and forecasts 2019
-// better on log loss and Brier (see Alliance splitting).
+// margin (transfer 0.28 without splitting and 0 with it, lambda at its
+// bound 1) and inflates sigma, so those values are not estimates of
+// transfers. Out of sample these parameters with zero swing beat both
+// baselines on all three metrics (log loss 0.4681 against 0.5132 and
+// 0.4992, Brier 0.1424 against 0.1536 and 0.1492, AUC 0.7229 against
+// 0.5962 and 0.6900). Without splitting the same fit gives sigma 0.217,
+// transfer 0.643, lambda 0, and forecasts 2019 worse on log loss (0.5080)
+// and Brier (0.1445), a little better on AUC (0.7286).
 //
 // Where the model does not beat a baseline, and why:
 //
@@ -229,13 +229,14 @@
 //   - Holding out states within 2014 -> 2019, the zero-swing fit's model
 //     (0.6392) is worse than the combined share (0.5619) and the incumbent
 //     bloc (0.6171), for the same reason; with the state-swing fit's
-//     parameters the model is best (0.5362, Brier 0.1471).
+//     parameters the model is best (0.5362, Brier 0.1471; 0.5337 and
+//     0.1533 with the blocs' alliances split).
 //   - The model is overconfident at the top: seats forecast above 0.9 were
-//     won 62% of the time (21 seats). sigma 0.217 is the seat-level error
-//     once state swings are known; swing uncertainty is the copula's job
-//     (national and state loadings), which keeps each seat's marginal, so
-//     a user who wants calibrated marginals without a swing should raise
-//     sigma.
+//     won 75% of the time (12 seats; 62% of 21 without splitting). sigma
+//     0.206 is the seat-level error once state swings are known; swing
+//     uncertainty is the copula's job (national and state loadings), which
+//     keeps each seat's marginal, so a user who wants calibrated marginals
+//     without a swing should raise sigma.
 //   - Pooled over folds, the AUC of forecasts that are constant within a
 //     fold (incumbent bloc, national swing) can fall below 1/2, because the
 //     folds' rates differ; compare held-out forecasts on log loss and Brier.
