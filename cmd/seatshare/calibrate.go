@@ -37,7 +37,8 @@ func runCalibrate(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("calibrate", "[flags] BASE.csv LATER.csv [TEST.csv]", stderr)
 	blocsFile := fs.String("blocs", "", "JSON `file` of the alliance and rival blocs in LATER.csv (see calibrate.ReadBlocs)")
 	testBlocsFile := fs.String("test-blocs", "", "JSON `file` of the blocs in TEST.csv; default: those of -blocs")
-	lokSabha := fs.Bool("lok-sabha", false, "the Lok Sabha 2009, 2014, 2019 files with the built-in UPA and NDA blocs (calibrate.LokSabhaPairs)")
+	lokSabha := fs.Bool("lok-sabha", false, "the Lok Sabha 2009, 2014, 2019 files with the built-in UPA and NDA blocs (calibrate.LokSabhaSplitPairs)")
+	split := fs.String("split", "blocs", "with -lok-sabha, the base elections' alliances whose votes are split among the partners: `blocs` (the UPA's and NDA's arrangements, as the calibrated defaults were fitted), fronts (every seat-sharing front) or none")
 	var rn renames
 	fs.Var(&rn, "rename", "map a base election's party label OLD onto NEW (repeatable)")
 	folds := fs.Int("folds", 5, "folds of whole states for cross-validation")
@@ -57,6 +58,11 @@ func runCalibrate(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitBadInput
 	}
+	splits := map[string]calibrate.LokSabhaSplit{"blocs": calibrate.SplitBlocs, "fronts": calibrate.SplitAllFronts}
+	if _, ok := splits[*split]; !ok && *split != "none" {
+		fmt.Fprintf(stderr, "seatshare calibrate: -split %q is not blocs, fronts or none\n", *split)
+		return exitBadInput
+	}
 	es := make([]*seatshare.Election, len(pos))
 	for i, path := range pos {
 		if es[i], err = seatshare.LoadResults(path); err != nil {
@@ -66,6 +72,9 @@ func runCalibrate(args []string, stdout, stderr io.Writer) int {
 	var pairs []calibrate.Pair
 	if *lokSabha {
 		train, test, err := calibrate.LokSabhaPairs(es[0], es[1], es[2])
+		if *split != "none" {
+			train, test, err = calibrate.LokSabhaSplitPairs(es[0], es[1], es[2], splits[*split])
+		}
 		if err != nil {
 			return calibrateError(stderr, "", err)
 		}

@@ -82,6 +82,7 @@ func TestCalibrateCommand(t *testing.T) {
 		{"no blocs", "the blocs are the user's", []string{"calibrate", files[0], files[1]}, 2, "", "-blocs is required"},
 		{"one file", "a pair is needed", []string{"calibrate", "-blocs", blocs, files[0]}, 2, "", "got 1 arguments"},
 		{"lok sabha needs three", "the preset is three elections", []string{"calibrate", "-lok-sabha", files[0], files[1]}, 2, "", "three files with -lok-sabha"},
+		{"bad split", "blocs, fronts or none", []string{"calibrate", "-lok-sabha", "-split", "all", files[0], files[1], files[2]}, 2, "", `-split "all" is not blocs, fronts or none`},
 		{"missing file", "unreadable input is bad input", []string{"calibrate", "-blocs", blocs, files[0], filepath.Join(dir, "none.csv")}, 2, "", "no such file"},
 		{"bad blocs", "unknown fields are errors", []string{"calibrate", "-blocs", badBlocs, files[0], files[1]}, 2, "", "unknown field"},
 		{"bad rename", "OLD=NEW", []string{"calibrate", "-blocs", blocs, "-rename", "X", files[0], files[1]}, 2, "", "want OLD=NEW"},
@@ -126,4 +127,36 @@ func writeFile(t *testing.T, dir, name, content string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// TestCalibrateLokSabha fits the Lok Sabha preset on the real results when
+// SEATSHARE_DATA is set: by default with the blocs' alliances split, which
+// gives the calibrated defaults (seatshare.DefaultModel is this fit to
+// three decimals; seatshare/calibrate's TestDefaultsMatchFit checks it),
+// and with -split none the fit without splitting.
+func TestCalibrateLokSabha(t *testing.T) {
+	dir := os.Getenv(seatshare.DataEnv)
+	if dir == "" {
+		t.Skip(seatshare.DataEnv + " is not set")
+	}
+	var files []string
+	for _, y := range []int{2009, 2014, 2019} {
+		files = append(files, filepath.Join(dir, fmt.Sprintf("ls%d_candidates.csv", y)))
+	}
+	for _, tt := range []struct {
+		split string
+		row   string
+	}{
+		{"blocs", fmt.Sprintf("state swing       %.4f   %.4f   0.0000", 0.2057, 0.6235)},
+		{"none", fmt.Sprintf("state swing       %.4f   %.4f   0.0000", 0.2171, 0.6430)},
+	} {
+		var stdout, stderr bytes.Buffer
+		args := append([]string{"calibrate", "-lok-sabha", "-split", tt.split, "-folds", "2"}, files...)
+		if code := run(args, &stdout, &stderr); code != 0 {
+			t.Fatalf("run(%q) = %d: %s", args, code, stderr.String())
+		}
+		if !strings.Contains(stdout.String(), tt.row) {
+			t.Errorf("-split %s: no row %q in:\n%s", tt.split, tt.row, stdout.String())
+		}
+	}
 }

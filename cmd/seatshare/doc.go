@@ -163,7 +163,8 @@
 //
 //	seatshare calibrate -blocs FILE [-test-blocs FILE] [-rename OLD=NEW ...] [-folds N] [-bins N]
 //	                    [-chart FILE] BASE.csv LATER.csv [TEST.csv]
-//	seatshare calibrate -lok-sabha [-folds N] [-bins N] [-chart FILE] LS2009.csv LS2014.csv LS2019.csv
+//	seatshare calibrate -lok-sabha [-split blocs|fronts|none] [-folds N] [-bins N] [-chart FILE]
+//	                    LS2009.csv LS2014.csv LS2019.csv
 //
 // backtests the win-probability model on results files in the format of
 // [seatshare.LoadResults]: it fits the model's parameters and the baselines
@@ -171,8 +172,12 @@
 // states and, with TEST.csv, scores the fits out of sample on LATER -> TEST
 // ([calibrate.Run]). -blocs names the alliance and rival blocs
 // ([calibrate.ReadBlocs]); -lok-sabha takes the three Lok Sabha elections
-// with the built-in UPA and NDA blocs ([calibrate.LokSabhaPairs]). It prints
-// the report as text tables; -chart draws the reliability of the forecasts.
+// with the built-in UPA and NDA blocs ([calibrate.LokSabhaSplitPairs]),
+// splitting the base elections' alliances in the base strengths as -split
+// says: the UPA's and NDA's arrangements (blocs, the default, as the
+// calibrated defaults were fitted), every seat-sharing front, or none
+// ([calibrate.LokSabhaPairs]). It prints the report as text tables; -chart
+// draws the reliability of the forecasts.
 //
 // # Exit codes
 //
