@@ -292,19 +292,7 @@ func TestPropCoalitionMatchesRebuild(t *testing.T) {
 // ones.
 func TestPropShapley(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		s, src := genCase(t)
-		pl, err := seatshare.NewPlanner(s, src)
-		if err != nil {
-			t.Skip(err)
-		}
-		cs := seatshare.CoalitionSettings{
-			Convention:  rapid.SampledFrom([]seatshare.Convention{seatshare.OutsidersAlone, seatshare.OutsidersAllied}).Draw(t, "convention"),
-			WithDemands: rapid.Bool().Draw(t, "withDemands"),
-		}
-		g, err := pl.Coalitions(cs)
-		if err != nil {
-			t.Fatal(err)
-		}
+		g := drawGame(t)
 		ctx := context.Background()
 		res, err := g.Shapley(ctx, nil)
 		if errors.Is(err, seatshare.ErrInfeasible) || errors.Is(err, seatshare.ErrInvalid) {
@@ -353,12 +341,10 @@ func TestPropShapley(t *testing.T) {
 	})
 }
 
-// TestPropBanzhaf checks, on generated scenarios under both conventions,
-// that the members' Banzhaf values equal scoring.Banzhaf over the game
-// solved over every seat at once, by whichever method the game allows,
-// and that the index adds up to 1.
-func TestPropBanzhaf(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
+// drawGame draws a generated scenario's coalition game under either
+// convention, with or without demands; it skips scenarios whose planner
+// cannot be built.
+func drawGame(t *rapid.T) *seatshare.CoalitionGame {
 		s, src := genCase(t)
 		pl, err := seatshare.NewPlanner(s, src)
 		if err != nil {
@@ -372,6 +358,16 @@ func TestPropBanzhaf(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		return g
+}
+
+// TestPropBanzhaf checks, on generated scenarios under both conventions,
+// that the members' Banzhaf values equal scoring.Banzhaf over the game
+// solved over every seat at once, by whichever method the game allows,
+// and that the index adds up to 1.
+func TestPropBanzhaf(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		g := drawGame(t)
 		ctx := context.Background()
 		res, err := g.Banzhaf(ctx)
 		if errors.Is(err, seatshare.ErrInfeasible) || errors.Is(err, seatshare.ErrInvalid) {

@@ -14,57 +14,6 @@ import (
 	"github.com/coalitionlab/alliance/seatshare/illustrative"
 )
 
-// TestCoalitionCommand runs the coalition command's cases: the tables
-// against golden files, and usage mistakes with their messages.
-func TestCoalitionCommand(t *testing.T) {
-	t.Setenv(seatshare.DataEnv, "")
-	up := filepath.Join("testdata", "up-claim.json")
-	tests := []struct {
-		name   string
-		reason string
-		args   []string
-		code   int
-		golden bool
-		stdout string
-		stderr string
-	}{
-		{name: "coalition help", reason: "-h on the coalition level", args: []string{"coalition", "-h"}, golden: true},
-		{name: "coalition table", reason: "members, core and what the RLD adds", args: []string{"coalition", "-join", "RLD", up}, golden: true, stdout: "Verdict: v(all) - v(all but RLD)"},
-		{name: "coalition new member", reason: "-join adds the BSP where asked; sub-alliances keep the quota rule", args: []string{"coalition", "-join", "BSP", "-join-states", "Uttar Pradesh", "-demands", filepath.Join("testdata", "up-quota.json")}, golden: true, stdout: "What BSP adds to each sub-alliance S of the other members"},
-		{name: "coalition demands infeasible", reason: "a sub-alliance that cannot meet its demands makes the game undefined: exit 1, naming it", args: []string{"coalition", "-demands", up}, code: 1, stderr: "coalition RLD: items Uttar Pradesh/77"},
-		{name: "coalition allied", reason: "the other convention", args: []string{"coalition", "-allied", "-format", "csv", up}, golden: true, stdout: "party,alone,shapley,lo,hi,leaving_costs,banzhaf\n"},
-		{name: "coalition sampled", reason: "intervals", args: []string{"coalition", "-samples", "40", up}, stdout: "estimated from 40 random orders"},
-		{name: "coalition one sample", reason: "a sample needs two orders", args: []string{"coalition", "-samples", "1", up}, code: 2, stderr: "-samples 1"},
-		{name: "coalition join states alone", reason: "needs -join", args: []string{"coalition", "-join-states", "Uttar Pradesh", up}, code: 2, stderr: "-join-states needs -join PARTY"},
-		{name: "coalition join rival", reason: "a rival party cannot join", args: []string{"coalition", "-join", "BJP", up}, code: 2, stderr: "-join BJP: the party is in the scenario's rival bloc"},
-		{name: "coalition join member states", reason: "a member keeps its states", args: []string{"coalition", "-join", "INC", "-join-states", "Uttar Pradesh", up}, code: 2, stderr: "INC is already a member"},
-		{name: "coalition join bad state", reason: "the scenario checks the state", args: []string{"coalition", "-join", "BSP", "-join-states", "Atlantis", up}, code: 2, stderr: "Atlantis"},
-		{name: "coalition two files", reason: "one scenario", args: []string{"coalition", up, up}, code: 2, stderr: "want at most one scenario file, got 2"},
-		{name: "coalition bad format", reason: "only table, json, csv", args: []string{"coalition", "-format", "xml", up}, code: 2, stderr: `-format "xml"`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var stdout, stderr bytes.Buffer
-			code := run(tt.args, &stdout, &stderr)
-			if code != tt.code {
-				t.Errorf("run(%q) = %d, want %d (%s)\nstderr: %s", tt.args, code, tt.code, tt.reason, stderr.String())
-			}
-			if !strings.Contains(stderr.String(), tt.stderr) {
-				t.Errorf("run(%q) stderr = %q, want it to contain %q", tt.args, stderr.String(), tt.stderr)
-			}
-			if !strings.Contains(stdout.String(), tt.stdout) {
-				t.Errorf("run(%q) stdout lacks %q; got:\n%s", tt.args, tt.stdout, stdout.String())
-			}
-			if code != 0 && stdout.Len() > 0 && !strings.HasSuffix(tt.name, "help") {
-				t.Errorf("run(%q) failed but wrote %q to stdout", tt.args, stdout.String())
-			}
-			if tt.golden {
-				golden(t, strings.ReplaceAll(tt.name, " ", "-")+".golden", stdout.String())
-			}
-		})
-	}
-}
-
 // TestCoalitionIdentities checks the JSON report against the game it
 // describes, valued independently through seatshare.Planner.CoalitionValue:
 // the Shapley values add up to v(all), each leaving cost is v(all) - v(all

@@ -14,10 +14,11 @@ import (
 	"github.com/coalitionlab/alliance/seatshare/illustrative"
 )
 
-// TestPlanCommands runs plan, evaluate, explain and simulate in process on
-// the embedded illustrative results (SEATSHARE_DATA is cleared), checking
-// exit codes, messages and, where marked, the whole output against
-// testdata/golden/<name>.golden (regenerate with go test -update).
+// TestPlanCommands runs plan, evaluate, explain, simulate, frontier and
+// coalition in process on the embedded illustrative results
+// (SEATSHARE_DATA is cleared), checking exit codes, messages and, where
+// marked, the whole output against testdata/golden/<name>.golden
+// (regenerate with go test -update).
 func TestPlanCommands(t *testing.T) {
 	t.Setenv(seatshare.DataEnv, "")
 	td := func(name string) string { return filepath.Join("testdata", name) }
@@ -115,6 +116,20 @@ func TestPlanCommands(t *testing.T) {
 		{name: "explain lock csv", reason: "CSV is for demands", args: []string{"explain", "-format", "csv", up, "-demand", "lock SP in Uttar Pradesh/35 LUCKNOW (won it in 2019)"}, code: 2, stderr: "is a lock"},
 		{name: "simulate negative", reason: "counts are not negative", args: []string{"simulate", "-scenarios", "-5", up}, code: 2, stderr: "must not be negative"},
 		{name: "simulate infeasible", reason: "exit 1", args: []string{"simulate", td("scenario-infeasible.json")}, code: 1, stderr: "infeasible"},
+
+		{name: "coalition help", reason: "-h on the coalition level", args: []string{"coalition", "-h"}, golden: true},
+		{name: "coalition table", reason: "members, core and what the RLD adds", args: []string{"coalition", "-join", "RLD", up}, golden: true, stdout: "Verdict: v(all) - v(all but RLD)"},
+		{name: "coalition new member", reason: "-join adds the BSP where asked; sub-alliances keep the quota rule", args: []string{"coalition", "-join", "BSP", "-join-states", "Uttar Pradesh", "-demands", td("up-quota.json")}, golden: true, stdout: "What BSP adds to each sub-alliance S of the other members"},
+		{name: "coalition demands infeasible", reason: "a sub-alliance that cannot meet its demands makes the game undefined: exit 1, naming it", args: []string{"coalition", "-demands", up}, code: 1, stderr: "coalition RLD: items Uttar Pradesh/77"},
+		{name: "coalition allied", reason: "the other convention", args: []string{"coalition", "-allied", "-format", "csv", up}, golden: true, stdout: "party,alone,shapley,lo,hi,leaving_costs,banzhaf\n"},
+		{name: "coalition sampled", reason: "intervals", args: []string{"coalition", "-samples", "40", up}, stdout: "estimated from 40 random orders"},
+		{name: "coalition one sample", reason: "a sample needs two orders", args: []string{"coalition", "-samples", "1", up}, code: 2, stderr: "-samples 1"},
+		{name: "coalition join states alone", reason: "needs -join", args: []string{"coalition", "-join-states", "Uttar Pradesh", up}, code: 2, stderr: "-join-states needs -join PARTY"},
+		{name: "coalition join rival", reason: "a rival party cannot join", args: []string{"coalition", "-join", "BJP", up}, code: 2, stderr: "-join BJP: the party is in the scenario's rival bloc"},
+		{name: "coalition join member states", reason: "a member keeps its states", args: []string{"coalition", "-join", "INC", "-join-states", "Uttar Pradesh", up}, code: 2, stderr: "INC is already a member"},
+		{name: "coalition join bad state", reason: "the scenario checks the state", args: []string{"coalition", "-join", "BSP", "-join-states", "Atlantis", up}, code: 2, stderr: "Atlantis"},
+		{name: "coalition two files", reason: "one scenario", args: []string{"coalition", up, up}, code: 2, stderr: "want at most one scenario file, got 2"},
+		{name: "coalition bad format", reason: "only table, json, csv", args: []string{"coalition", "-format", "xml", up}, code: 2, stderr: `-format "xml"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
