@@ -345,20 +345,20 @@ func TestPropShapley(t *testing.T) {
 // convention, with or without demands; it skips scenarios whose planner
 // cannot be built.
 func drawGame(t *rapid.T) *seatshare.CoalitionGame {
-		s, src := genCase(t)
-		pl, err := seatshare.NewPlanner(s, src)
-		if err != nil {
-			t.Skip(err)
-		}
-		cs := seatshare.CoalitionSettings{
-			Convention:  rapid.SampledFrom([]seatshare.Convention{seatshare.OutsidersAlone, seatshare.OutsidersAllied}).Draw(t, "convention"),
-			WithDemands: rapid.Bool().Draw(t, "withDemands"),
-		}
-		g, err := pl.Coalitions(cs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return g
+	s, src := genCase(t)
+	pl, err := seatshare.NewPlanner(s, src)
+	if err != nil {
+		t.Skip(err)
+	}
+	cs := seatshare.CoalitionSettings{
+		Convention:  rapid.SampledFrom([]seatshare.Convention{seatshare.OutsidersAlone, seatshare.OutsidersAllied}).Draw(t, "convention"),
+		WithDemands: rapid.Bool().Draw(t, "withDemands"),
+	}
+	g, err := pl.Coalitions(cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
 }
 
 // TestPropBanzhaf checks, on generated scenarios under both conventions,
