@@ -20,30 +20,92 @@ import (
 // seats, BPF Kokrajhar) also from Zee News, "BJP wins 36.1% votes in
 // Assam, Congress 35.3%" (May 2019), and The Times of India, "Assam
 // election results: Dry run continues for BJP allies" (24 May 2019,
-// http://toi.in/QSMJqb/a24gj). Small partners whose candidates
-// stood on a larger partner's symbol (in Tamil Nadu 2019, MDMK and KMDK
-// on the DMK's) are counted under that label by the results and need no
-// entry.
+// http://toi.in/QSMJqb/a24gj). Partners that the Wikipedia tables leave
+// out were found by listing, state by state, the parties that stood where
+// the bloc's main party did not while it stood elsewhere in the state, and
+// are members on these sources:
+//
+//   - 2014 UPA: the Mahan Dal (MD: Nagina, Etah, Badaun; "INC allied with
+//     Rashtriya Lok Dal and Mahan Dal", Wikipedia, "2014 Indian general
+//     election in Uttar Pradesh"); the RJD in Jharkhand (Palamu; Zee News,
+//     "Jharkhand: Can Congress-JMM stop BJP?", 2014: Congress "in
+//     coalition with the JMM and RJD"); the Socialist Janata (Democratic)
+//     in Kerala (SJD: Palakkad, M. P. Veerendra Kumar; Wikipedia, "2014
+//     Indian general election in Kerala", and NewsX, "16th Lok Sabha
+//     elections 2014 Kerala: Full winners list"); the NCP in Gujarat
+//     (Porbandar; The Economic Times, "Lok Sabha polls: Congress, NCP
+//     finalise seat sharing arrangement in Gujarat", PTI, March 2014); the
+//     CPI in Telangana (Khammam, K. Narayana; The Hans India, "CPI lays its
+//     eyes on Khammam MP seat", 29 February 2024: "The CPI had contested in
+//     2014 LS elections in alliance with the Congress party"); the BPF in
+//     Assam (BOPF: Kokrajhar, with a friendly fight in Mangaldoi; The Assam
+//     Tribune, 9 November 2017: "During the last two Lok Sabha polls, BPF
+//     was part of the UPA and so, we had refrained from contesting from
+//     that seat").
+//   - 2014 NDA: the RPI(A) in Maharashtra (Satara, where neither the BJP
+//     nor the Shiv Sena stood; The Indian Express, "BJP, two allies claim
+//     Lok Sabha seat in Maharashtra", 2024: Athawale "joined the NDA ahead
+//     of the 2014 Lok Sabha polls"); the National People's Party in
+//     Meghalaya (NPEP: Tura, where the BJP fielded no candidate; Business
+//     Standard, "Congress loses some ground to NPP and others in
+//     Meghalaya", PTI, 17 May 2014, on the NPP's pre-poll alliance with
+//     the BJP).
+//   - 2019 UPA: the RJD in Jharkhand (Palamu; The New Indian Express,
+//     "Congress to contest 7 seats, JMM gets 4 in Jharkhand Grand
+//     Alliance", PTI, 25 March 2019: "The Mahagathbandhan has left the
+//     Palamau seat to the RJD"; its candidate in Chatra was a friendly
+//     fight); the JMM, CPI and CPI(M) in Odisha (Mayurbhanj, Aska,
+//     Bhubaneswar; The New Indian Express, "Seat sharing talks start,
+//     Odisha Congress to concede 3 to allies", 31 January 2024, on the
+//     2019 arrangement: the Congress "had also conceded the Bhubaneswar
+//     Lok Sabha seat to the CPM", fielded no candidate in Aska, and
+//     Mayurbhanj "had also gone to the JMM"); the Jan Adhikar Party in
+//     Uttar Pradesh (JANADIP: Etah, Machhlishahr, Chandauli; The Indian
+//     Express, "Congress leaves 7 seats for SP-BSP-RLD alliance", 18 March
+//     2019: an "electoral agreement of seven seats with the Jan Adhikar
+//     Party").
+//   - 2019 NDA: the Tamil Maanila Congress (Moopanar) in Tamil Nadu
+//     (TMC(M): Thanjavur; Hindustan Times, "Lok Sabha 2019 constituency:
+//     Thanjavur set for a three-cornered battle", 14 April 2019); the
+//     Bharath Dharma Jana Sena and P. C. Thomas's Kerala Congress in Kerala
+//     (BDJS: Wayanad, Alathur, Idukki, Mavelikkara; KEC: Kottayam; DNA
+//     India, "Palakkad Lok Sabha election results 2019", 23 May 2019: "BJP
+//     is contesting on 14 seats, Bharat Dharma Jana Sena (BDJS) on 5 seats
+//     and PC Thomas-led Kerala Congress on 1 seat").
+//
+// Left out for want of a source: the BVA in Palghar 2014 (neither the INC
+// nor the NCP stood) and the RSP (Bolshevik) in Alappuzha 2014 (the BJP
+// did not stand), so Palghar 2014 has no UPA candidate and Alappuzha 2014
+// no NDA one. Allies that stood as independents (2014 Kottayam, the NDA's
+// Noble Mathew; 2019 Amravati, Navneet Rana; 2019 Mandya, Sumalatha) cannot
+// be bloc members. Small partners whose candidates stood on a larger
+// partner's symbol (in Tamil Nadu 2019, MDMK and KMDK on the DMK's) are
+// counted under that label by the results and need no entry.
 
 // ls2014 returns the blocs of the 2014 Lok Sabha election.
 func ls2014() Blocs {
 	return Blocs{
 		Alliance: []Member{
 			{Party: "INC"},
-			{Party: "NCP", States: []string{"Bihar", "Maharashtra"}},
-			{Party: "RJD", States: []string{"Bihar"}},
+			{Party: "NCP", States: []string{"Bihar", "Gujarat", "Maharashtra"}},
+			{Party: "RJD", States: []string{"Bihar", "Jharkhand"}},
 			{Party: "JMM", States: []string{"Jharkhand"}},
 			{Party: "RLD", States: []string{"Uttar Pradesh"}},
+			{Party: "MD", States: []string{"Uttar Pradesh"}},
 			{Party: "JKN", States: []string{"Jammu & Kashmir"}},
 			{Party: "IUML", States: []string{"Kerala"}},
 			{Party: "KEC(M)", States: []string{"Kerala"}},
 			{Party: "RSP", States: []string{"Kerala"}},
+			{Party: "SJD", States: []string{"Kerala"}},
+			{Party: "CPI", States: []string{"Telangana"}},
+			{Party: "BOPF", States: []string{"Assam"}},
 		},
 		Rival: []Member{
 			{Party: "BJP"},
 			{Party: "SHS", States: []string{"Maharashtra"}},
 			{Party: "SWP", States: []string{"Maharashtra"}},
 			{Party: "RSPS", States: []string{"Maharashtra"}},
+			{Party: "RPI(A)", States: []string{"Maharashtra"}},
 			{Party: "TDP", States: []string{"Andhra Pradesh", "Telangana"}},
 			{Party: "LJP", States: []string{"Bihar"}},
 			{Party: "BLSP", States: []string{"Bihar"}},
@@ -55,6 +117,7 @@ func ls2014() Blocs {
 			{Party: "MDMK", States: []string{"Tamil Nadu"}},
 			{Party: "AINRC", States: []string{"Puducherry"}},
 			{Party: "NPF", States: []string{"Nagaland"}},
+			{Party: "NPEP", States: []string{"Meghalaya"}},
 		},
 	}
 }
@@ -69,20 +132,21 @@ func ls2019() Blocs {
 			{Party: "BVA", States: []string{"Maharashtra"}},
 			{Party: "DMK", States: []string{"Tamil Nadu"}},
 			{Party: "VCK", States: []string{"Tamil Nadu"}},
-			{Party: "CPI", States: []string{"Tamil Nadu"}},
-			{Party: "CPM", States: []string{"Tamil Nadu"}},
+			{Party: "CPI", States: []string{"Odisha", "Tamil Nadu"}},
+			{Party: "CPM", States: []string{"Odisha", "Tamil Nadu"}},
 			{Party: "IUML", States: []string{"Kerala", "Tamil Nadu"}},
 			{Party: "KEC(M)", States: []string{"Kerala"}},
 			{Party: "RSP", States: []string{"Kerala"}},
-			{Party: "RJD", States: []string{"Bihar"}},
+			{Party: "RJD", States: []string{"Bihar", "Jharkhand"}},
 			{Party: "BLSP", States: []string{"Bihar"}},
 			{Party: "HAMS", States: []string{"Bihar"}},
 			{Party: "VSIP", States: []string{"Bihar"}},
 			{Party: "CPI(ML)(L)", States: []string{"Bihar"}},
-			{Party: "JMM", States: []string{"Jharkhand"}},
+			{Party: "JMM", States: []string{"Jharkhand", "Odisha"}},
 			{Party: "JVM", States: []string{"Jharkhand"}},
 			{Party: "JD(S)", States: []string{"Karnataka"}},
 			{Party: "JKN", States: []string{"Jammu & Kashmir"}},
+			{Party: "JANADIP", States: []string{"Uttar Pradesh"}},
 		},
 		Rival: []Member{
 			{Party: "BJP"},
@@ -94,12 +158,15 @@ func ls2019() Blocs {
 			{Party: "ADMK", States: []string{"Tamil Nadu"}},
 			{Party: "PMK", States: []string{"Tamil Nadu"}},
 			{Party: "DMDK", States: []string{"Tamil Nadu"}},
+			{Party: "TMC(M)", States: []string{"Tamil Nadu"}},
 			{Party: "AINRC", States: []string{"Puducherry"}},
 			{Party: "AJSUP", States: []string{"Jharkhand"}},
 			{Party: "AGP", States: []string{"Assam"}},
 			{Party: "BOPF", States: []string{"Assam"}},
 			{Party: "NDPP", States: []string{"Nagaland"}},
 			{Party: "RLTP", States: []string{"Rajasthan"}},
+			{Party: "BDJS", States: []string{"Kerala"}},
+			{Party: "KEC", States: []string{"Kerala"}},
 		},
 	}
 }
@@ -247,24 +314,25 @@ func alliances2009() (blocs, fronts []seatshare.Alliance) {
 
 // alliances2014 returns the seat-sharing alliances of the 2014 Lok Sabha
 // election: the UPA's and the NDA's, and the other fronts'. The blocs'
-// are ls2014's members where they shared seats, plus four partners that
-// took seats in the 2014 arrangements but are not members in ls2014: the
-// RJD in Jharkhand (Palamu), the Mahan Dal (MD) in Uttar Pradesh, the
-// Socialist Janata (Democratic) (SJD, Palakkad) in Kerala and the RPI(A)
-// in Maharashtra. Their seats were shared, so their votes are split here
-// whatever bloc the backtest scores them in.
+// are ls2014's members in the states where they shared seats (2014 AD as
+// ADAL); the AINRC in Puducherry and the NPF in Nagaland are left out, the
+// BJP having fielded no candidate in either state.
 func alliances2014() (blocs, fronts []seatshare.Alliance) {
 	blocs = []seatshare.Alliance{
+		alliance("2014 UPA Assam", states("Assam"), "INC", "BOPF"),
 		alliance("2014 UPA Bihar", states("Bihar"), "INC", "RJD", "NCP"),
+		alliance("2014 UPA Gujarat", states("Gujarat"), "INC", "NCP"),
 		alliance("2014 UPA Jammu & Kashmir", states("Jammu & Kashmir"), "INC", "JKN"),
 		alliance("2014 UPA Jharkhand", states("Jharkhand"), "INC", "JMM", "RJD"),
 		alliance("2014 UPA Kerala (UDF)", states("Kerala"), "INC", "IUML", "KEC(M)", "RSP", "SJD"),
 		alliance("2014 UPA Maharashtra", states("Maharashtra"), "INC", "NCP"),
+		alliance("2014 UPA Telangana", states("Telangana"), "INC", "CPI"),
 		alliance("2014 UPA Uttar Pradesh", states("Uttar Pradesh"), "INC", "RLD", "MD"),
 		alliance("2014 NDA Andhra Pradesh and Telangana", states("Andhra Pradesh", "Telangana"), "BJP", "TDP"),
 		alliance("2014 NDA Bihar", states("Bihar"), "BJP", "LJP", "BLSP"),
 		alliance("2014 NDA Haryana", states("Haryana"), "BJP", "HJCBL"),
 		alliance("2014 NDA Maharashtra", states("Maharashtra"), "BJP", "SHS", "SWP", "RSPS", "RPI(A)"),
+		alliance("2014 NDA Meghalaya", states("Meghalaya"), "BJP", "NPEP"),
 		alliance("2014 NDA Punjab", states("Punjab"), "BJP", "SAD"),
 		alliance("2014 NDA Tamil Nadu", states("Tamil Nadu"), "BJP", "PMK", "DMDK", "MDMK"),
 		alliance("2014 NDA Uttar Pradesh", states("Uttar Pradesh"), "BJP", "ADAL"),

@@ -96,104 +96,104 @@ var (
 	// noSplit: base strengths without alliance splitting (LokSabhaPairs).
 	noSplit = lokSabhaFigures{
 		fits: []wantFit{
-			{calibrate.Model, calibrate.SwingZero, 0.546421846, 0.284931465, 1, 0, 0.635021703},
-			{calibrate.Model, calibrate.SwingNational, 0.451811776, 1, 0.0193047285, -0.573971343, 0.308298563},
-			{calibrate.Model, calibrate.SwingState, 0.217055552, 0.642957232, 5.64795988e-11, 0, 0.228804885},
-			{calibrate.Combined, calibrate.SwingZero, 0.537863735, 1, 0, 0, 0.638435149},
-			{calibrate.Combined, calibrate.SwingNational, 0.45444994, 1, 0, -0.575776211, 0.309468125},
-			{calibrate.Combined, calibrate.SwingState, 0.219422771, 1, 0, 0, 0.231927037},
+			{calibrate.Model, calibrate.SwingZero, 0.555668394, 0.0531193358, 1, 0, 0.632318677},
+			{calibrate.Model, calibrate.SwingNational, 0.472388616, 0.772745031, 1.22369337e-11, -0.60421063, 0.306399208},
+			{calibrate.Model, calibrate.SwingState, 0.225368574, 0.501386666, 1.76006432e-11, 0, 0.231507828},
+			{calibrate.Combined, calibrate.SwingZero, 0.583842889, 1, 0, 0, 0.644062119},
+			{calibrate.Combined, calibrate.SwingNational, 0.476547555, 1, 0, -0.611612398, 0.30695686},
+			{calibrate.Combined, calibrate.SwingState, 0.231301955, 1, 0, 0, 0.236770008},
 		},
-		rates:       [3]float64{0.0306748466, 0.183406114, 0.0857142857},
-		reliability: [][2]int{{191, 16}, {100, 10}, {74, 11}, {46, 9}, {35, 14}, {27, 9}, {11, 6}, {12, 4}, {5, 3}, {21, 13}},
+		rates:       [3]float64{0.0299401198, 0.181034483, 0.085106383},
+		reliability: [][2]int{{188, 15}, {105, 11}, {67, 8}, {51, 10}, {41, 15}, {26, 8}, {12, 8}, {16, 5}, {4, 4}, {19, 11}},
 		test: []wantRow{
-			{"model", "zero swing", 0.509545328, 0.163159876, 0.713077776},
-			{"model", "zero swing, parameters of the national-swing fit", 0.518276176, 0.163760941, 0.696708986},
-			{"model", "national swing fitted after the fact (hindsight)", 0.445978839, 0.137579432, 0.696708986},
-			{"model", "zero swing, parameters of the state-swing fit", 0.50800041, 0.144484262, 0.728608406},
-			{"model", "state swings fitted after the fact (hindsight)", 0.172216862, 0.0496721801, 0.969604339},
-			{"combined share", "zero swing", 0.531662336, 0.170934886, 0.693405645},
-			{"combined share", "zero swing, parameters of the national-swing fit", 0.520570201, 0.164840821, 0.693405645},
-			{"combined share", "national swing fitted after the fact (hindsight)", 0.448483599, 0.138766507, 0.693405645},
-			{"combined share", "zero swing, parameters of the state-swing fit", 0.566549346, 0.152086428, 0.693405645},
-			{"combined share", "state swings fitted after the fact (hindsight)", 0.193227617, 0.0546057079, 0.964747935},
-			{"incumbent bloc", "no swing (rates fitted on the training pair)", 0.513205016, 0.153567571, 0.596178972},
+			{"model", "zero swing", 0.507574903, 0.161766118, 0.719063789},
+			{"model", "zero swing, parameters of the national-swing fit", 0.50855926, 0.161618193, 0.718845501},
+			{"model", "national swing fitted after the fact (hindsight)", 0.429860811, 0.133461356, 0.718845501},
+			{"model", "zero swing, parameters of the state-swing fit", 0.483143534, 0.14169274, 0.738830948},
+			{"model", "state swings fitted after the fact (hindsight)", 0.164181318, 0.0479244232, 0.971040504},
+			{"combined share", "zero swing", 0.536031014, 0.173263948, 0.694591317},
+			{"combined share", "zero swing, parameters of the national-swing fit", 0.52091476, 0.165473134, 0.694591317},
+			{"combined share", "national swing fitted after the fact (hindsight)", 0.442867635, 0.137105859, 0.694591317},
+			{"combined share", "zero swing, parameters of the state-swing fit", 0.548936869, 0.150798231, 0.694591317},
+			{"combined share", "state swings fitted after the fact (hindsight)", 0.188737355, 0.0539524938, 0.964831433},
+			{"incumbent bloc", "no swing (rates fitted on the training pair)", 0.508714886, 0.15182243, 0.597865632},
 		},
 		testCV: []wantRow{
-			{"model", "zero swing, states held out", 0.63924901, 0.158466449, 0.65127573},
-			{"model", "zero swing, parameters of the state-swing fit, states held out", 0.536226119, 0.14708281, 0.713620116},
-			{"model", "national swing of the other states (hindsight), states held out", 0.58666001, 0.147278661, 0.601331197},
-			{"combined share", "zero swing, states held out", 0.561857428, 0.168390701, 0.627363491},
-			{"combined share", "national swing of the other states (hindsight), states held out", 0.559312741, 0.163546214, 0.483397017},
-			{"incumbent bloc", "no swing, states held out", 0.61710532, 0.179824705, 0.326414397},
+			{"model", "zero swing, states held out", 0.63708114, 0.157221005, 0.650497211},
+			{"model", "zero swing, parameters of the state-swing fit, states held out", 0.551798683, 0.146360841, 0.711836042},
+			{"model", "national swing of the other states (hindsight), states held out", 0.567140155, 0.139155869, 0.619839922},
+			{"combined share", "zero swing, states held out", 0.564322166, 0.168257121, 0.622920204},
+			{"combined share", "national swing of the other states (hindsight), states held out", 0.52759843, 0.151331068, 0.531918506},
+			{"incumbent bloc", "no swing, states held out", 0.579993194, 0.166560405, 0.360211011},
 		},
 		trainCV: []wantRow{
-			{"model", "zero swing, states held out", 0.66160471, 0.233540304, 0.71147024},
-			{"model", "zero swing, parameters of the state-swing fit, states held out", 0.773047194, 0.254394515, 0.714802738},
-			{"model", "national swing of the other states (hindsight), states held out", 0.336622503, 0.0924432609, 0.659691117},
-			{"combined share", "zero swing, states held out", 0.645744516, 0.228571198, 0.727595227},
-			{"combined share", "national swing of the other states (hindsight), states held out", 0.334244257, 0.0925154194, 0.662378615},
-			{"incumbent bloc", "no swing, states held out", 0.348151759, 0.0986225749, 0.611853657},
+			{"model", "zero swing, states held out", 0.657053998, 0.23016804, 0.701786532},
+			{"model", "zero swing, parameters of the state-swing fit, states held out", 0.756970121, 0.251267609, 0.721131823},
+			{"model", "national swing of the other states (hindsight), states held out", 0.340566604, 0.0938287048, 0.650974312},
+			{"combined share", "zero swing, states held out", 0.665444213, 0.235484758, 0.721026111},
+			{"combined share", "national swing of the other states (hindsight), states held out", 0.340897215, 0.094107056, 0.648965785},
+			{"incumbent bloc", "no swing, states held out", 0.347292514, 0.0979585489, 0.597114063},
 		},
 		train: []wantRow{
-			{"model", "zero swing", 0.635021703, 0.223454624, 0.7205719},
-			{"model", "national swing fitted in sample", 0.308298563, 0.0875456715, 0.731250224},
-			{"model", "state swing fitted in sample", 0.228804885, 0.0648441996, 0.897803418},
-			{"combined share", "zero swing", 0.638435149, 0.225350994, 0.730784391},
-			{"combined share", "national swing fitted in sample", 0.309468125, 0.0881244531, 0.730784391},
-			{"combined share", "state swing fitted in sample", 0.231927037, 0.0654558772, 0.898520085},
-			{"incumbent bloc", "no swing (rates fitted on the training pair)", 0.324094299, 0.0942011233, 0.680761099},
+			{"model", "zero swing", 0.632318677, 0.221986249, 0.7156348},
+			{"model", "national swing fitted in sample", 0.306399208, 0.0873156221, 0.731315409},
+			{"model", "state swing fitted in sample", 0.231507828, 0.0664501492, 0.894464216},
+			{"combined share", "zero swing", 0.644062119, 0.227305496, 0.734099158},
+			{"combined share", "national swing fitted in sample", 0.30695686, 0.0875078668, 0.734099158},
+			{"combined share", "state swing fitted in sample", 0.236770008, 0.0676674771, 0.894428979},
+			{"incumbent bloc", "no swing (rates fitted on the training pair)", 0.320803718, 0.0930103232, 0.681313647},
 		},
 	}
 	// splitBlocs: base strengths with the UPA's and NDA's alliances split
 	// (LokSabhaSplitPairs with SplitBlocs).
 	splitBlocs = lokSabhaFigures{
 		fits: []wantFit{
-			{calibrate.Model, calibrate.SwingZero, 0.524956712, 5.13916687e-12, 1, 0, 0.63826272},
-			{calibrate.Model, calibrate.SwingNational, 0.476858297, 1, 0.395064771, -0.609733423, 0.314369672},
-			{calibrate.Model, calibrate.SwingState, 0.205692295, 0.623469575, 3.65095176e-11, 0, 0.236215861},
-			{calibrate.Combined, calibrate.SwingZero, 0.603423877, 1, 0, 0, 0.656752877},
-			{calibrate.Combined, calibrate.SwingNational, 0.480772824, 1, 0, -0.612875503, 0.315491565},
-			{calibrate.Combined, calibrate.SwingState, 0.215140338, 1, 0, 0, 0.240219871},
+			{calibrate.Model, calibrate.SwingZero, 0.504404801, 1.2156276e-11, 1, 0, 0.632433033},
+			{calibrate.Model, calibrate.SwingNational, 0.500471091, 1, 0.0648532808, -0.646961439, 0.312226819},
+			{calibrate.Model, calibrate.SwingState, 0.20887594, 0.472792982, 2.78730372e-11, 0, 0.236926698},
+			{calibrate.Combined, calibrate.SwingZero, 0.66281845, 1, 0, 0, 0.661230086},
+			{calibrate.Combined, calibrate.SwingNational, 0.49942111, 1, 0, -0.645409774, 0.312228578},
+			{calibrate.Combined, calibrate.SwingState, 0.224453893, 1, 0, 0, 0.243024673},
 		},
-		rates:       [3]float64{0.0306748466, 0.183406114, 0.0857142857},
-		reliability: [][2]int{{190, 16}, {91, 10}, {74, 11}, {62, 15}, {39, 13}, {26, 8}, {10, 3}, {9, 4}, {9, 6}, {12, 9}},
+		rates:       [3]float64{0.0299401198, 0.181034483, 0.085106383},
+		reliability: [][2]int{{193, 14}, {87, 12}, {71, 11}, {63, 11}, {43, 16}, {28, 6}, {10, 4}, {17, 9}, {9, 7}, {8, 5}},
 		test: []wantRow{
-			{"model", "zero swing", 0.506171646, 0.160199679, 0.685886848},
-			{"model", "zero swing, parameters of the national-swing fit", 0.510626057, 0.164053742, 0.686725009},
-			{"model", "national swing fitted after the fact (hindsight)", 0.435255406, 0.134154956, 0.686725009},
-			{"model", "zero swing, parameters of the state-swing fit", 0.468113016, 0.142403545, 0.722913842},
-			{"model", "state swings fitted after the fact (hindsight)", 0.151246718, 0.0458431933, 0.975890546},
-			{"combined share", "zero swing", 0.533658909, 0.173921335, 0.690003698},
-			{"combined share", "zero swing, parameters of the national-swing fit", 0.511472453, 0.164616099, 0.690003698},
-			{"combined share", "national swing fitted after the fact (hindsight)", 0.435547229, 0.134700986, 0.690003698},
-			{"combined share", "zero swing, parameters of the state-swing fit", 0.499223229, 0.149209803, 0.690003698},
-			{"combined share", "state swings fitted after the fact (hindsight)", 0.154793695, 0.0459353752, 0.975101689},
-			{"incumbent bloc", "no swing (rates fitted on the training pair)", 0.513205016, 0.153567571, 0.596178972},
+			{"model", "zero swing", 0.501688356, 0.158252988, 0.679383944},
+			{"model", "zero swing, parameters of the national-swing fit", 0.515722943, 0.166272244, 0.682464225},
+			{"model", "national swing fitted after the fact (hindsight)", 0.434736067, 0.13428306, 0.682464225},
+			{"model", "zero swing, parameters of the state-swing fit", 0.458693671, 0.141146587, 0.730924084},
+			{"model", "state swings fitted after the fact (hindsight)", 0.152921494, 0.046730872, 0.974314819},
+			{"combined share", "zero swing", 0.542431223, 0.177714779, 0.688649042},
+			{"combined share", "zero swing, parameters of the national-swing fit", 0.514262149, 0.165797885, 0.688649042},
+			{"combined share", "national swing fitted after the fact (hindsight)", 0.432842403, 0.133794312, 0.688649042},
+			{"combined share", "zero swing, parameters of the state-swing fit", 0.493559789, 0.149435524, 0.688649042},
+			{"combined share", "state swings fitted after the fact (hindsight)", 0.157480909, 0.0469317196, 0.973829736},
+			{"incumbent bloc", "no swing (rates fitted on the training pair)", 0.508714886, 0.15182243, 0.597865632},
 		},
 		testCV: []wantRow{
-			{"model", "zero swing, states held out", 0.617372963, 0.165259111, 0.599753482},
-			{"model", "zero swing, parameters of the state-swing fit, states held out", 0.533745427, 0.15331793, 0.690595341},
-			{"model", "national swing of the other states (hindsight), states held out", 0.58694147, 0.159923039, 0.514137804},
-			{"combined share", "zero swing, states held out", 0.579066561, 0.165424432, 0.594601257},
-			{"combined share", "national swing of the other states (hindsight), states held out", 0.597474045, 0.164208945, 0.479156909},
-			{"incumbent bloc", "no swing, states held out", 0.61710532, 0.179824705, 0.326414397},
+			{"model", "zero swing, states held out", 0.606609123, 0.163838501, 0.600945913},
+			{"model", "zero swing, parameters of the state-swing fit, states held out", 0.510978542, 0.151310318, 0.698471986},
+			{"model", "national swing of the other states (hindsight), states held out", 0.565338248, 0.152570738, 0.527916566},
+			{"combined share", "zero swing, states held out", 0.577182347, 0.165949742, 0.590468106},
+			{"combined share", "national swing of the other states (hindsight), states held out", 0.555665538, 0.149164524, 0.535217075},
+			{"incumbent bloc", "no swing, states held out", 0.579993194, 0.166560405, 0.360211011},
 		},
 		trainCV: []wantRow{
-			{"model", "zero swing, states held out", 0.672895417, 0.234412639, 0.618052818},
-			{"model", "zero swing, parameters of the state-swing fit, states held out", 0.787146119, 0.265303449, 0.668434443},
-			{"model", "national swing of the other states (hindsight), states held out", 0.350834159, 0.0966602384, 0.594546171},
-			{"combined share", "zero swing, states held out", 0.672610681, 0.239639325, 0.688501093},
-			{"combined share", "national swing of the other states (hindsight), states held out", 0.342185318, 0.095246824, 0.623893647},
-			{"incumbent bloc", "no swing, states held out", 0.348151759, 0.0986225749, 0.611853657},
+			{"model", "zero swing, states held out", 0.671837032, 0.233541471, 0.618203601},
+			{"model", "zero swing, parameters of the state-swing fit, states held out", 0.773813731, 0.260428678, 0.674160471},
+			{"model", "national swing of the other states (hindsight), states held out", 0.347042012, 0.0959153557, 0.602522992},
+			{"combined share", "zero swing, states held out", 0.698647415, 0.250129308, 0.690404877},
+			{"combined share", "national swing of the other states (hindsight), states held out", 0.340746367, 0.0947515026, 0.623771098},
+			{"incumbent bloc", "no swing, states held out", 0.347292514, 0.0979585489, 0.597114063},
 		},
 		train: []wantRow{
-			{"model", "zero swing", 0.63826272, 0.222805316, 0.63575447},
-			{"model", "national swing fitted in sample", 0.314369672, 0.0890355926, 0.705306912},
-			{"model", "state swing fitted in sample", 0.236215861, 0.0690285387, 0.890206758},
-			{"combined share", "zero swing", 0.656752877, 0.232678584, 0.705091912},
-			{"combined share", "national swing fitted in sample", 0.315491565, 0.0896067352, 0.705091912},
-			{"combined share", "state swing fitted in sample", 0.240219871, 0.0690804194, 0.885835095},
-			{"incumbent bloc", "no swing (rates fitted on the training pair)", 0.324094299, 0.0942011233, 0.680761099},
+			{"model", "zero swing", 0.632433033, 0.220256681, 0.630254766},
+			{"model", "national swing fitted in sample", 0.312226819, 0.0886673111, 0.709397794},
+			{"model", "state swing fitted in sample", 0.236926698, 0.069954122, 0.887416752},
+			{"combined share", "zero swing", 0.661230086, 0.234442935, 0.709397794},
+			{"combined share", "national swing fitted in sample", 0.312228578, 0.0886604922, 0.709397794},
+			{"combined share", "state swing fitted in sample", 0.243024673, 0.0701854549, 0.881708305},
+			{"incumbent bloc", "no swing (rates fitted on the training pair)", 0.320803718, 0.0930103232, 0.681313647},
 		},
 	}
 )
@@ -209,8 +209,8 @@ func checkFigures(t *testing.T, r *calibrate.Report, want lokSabhaFigures) {
 		t.Log("\n" + b.String())
 	}
 	approx := cmpopts.EquateApprox(0, 1e-6)
-	if r.TrainSeats != 532 || r.TestSeats != 522 || r.TrainExcluded != [3]int{0, 0, 11} || r.TestExcluded != [3]int{0, 0, 21} {
-		t.Errorf("seats %d and %d, excluded %v and %v; want 532 and 522, [0 0 11] and [0 0 21]",
+	if r.TrainSeats != 540 || r.TestSeats != 529 || r.TrainExcluded != [3]int{0, 0, 3} || r.TestExcluded != [3]int{0, 0, 14} {
+		t.Errorf("seats %d and %d, excluded %v and %v; want 540 and 529, [0 0 3] and [0 0 14]",
 			r.TrainSeats, r.TestSeats, r.TrainExcluded, r.TestExcluded)
 	}
 	if len(r.Fits) != len(want.fits) {
@@ -302,7 +302,7 @@ func TestLokSabhaSplitFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := []float64{f.Params.Scale, f.Params.Transfer, f.Params.Lambda, f.LogLoss, sc.LogLoss, sc.Brier, sc.AUC}
-	want := []float64{0.175691091, 1, 1.90163084e-06, 0.222401937, 0.530690409, 0.146620148, 0.695501048}
+	want := []float64{0.175818488, 0.843645342, 1.67804659e-12, 0.224741398, 0.502188591, 0.144084351, 0.712539413}
 	if diff := cmp.Diff(want, got, cmpopts.EquateApprox(0, 1e-6)); diff != "" {
 		t.Errorf("all fronts: sigma, transfer, lambda, train log loss; test log loss, Brier, AUC (-want +got)\n%s", diff)
 	}
@@ -312,8 +312,8 @@ func TestLokSabhaSplitFigures(t *testing.T) {
 			top = [2]int{b.Count, b.Won}
 		}
 	}
-	if top != [2]int{23, 17} {
-		t.Errorf("all fronts: %v seats forecast at 0.9 or more and won; want [23 17]", top)
+	if top != [2]int{20, 14} {
+		t.Errorf("all fronts: %v seats forecast at 0.9 or more and won; want [20 14]", top)
 	}
 
 	// Where the forecasts differ: total log loss (nats) in four states of
@@ -362,10 +362,10 @@ func TestLokSabhaSplitFigures(t *testing.T) {
 		gotStates = append(gotStates, sums)
 	}
 	wantStates := [][3]float64{
-		{22.756314936, 12.9475174188, 8.47426966841},
-		{26.1020985195, 26.6261561152, 41.1250745226},
-		{31.2875036366, 20.0120894432, 18.2086891611},
-		{79.6751252725, 78.2036485033, 113.650544756},
+		{22.2712039563, 14.6332898693, 9.24553710461},
+		{23.1251970789, 23.5705393232, 36.030460494},
+		{29.014148603, 20.6825557754, 18.4654314761},
+		{73.1327116149, 72.262989268, 103.515124342},
 	}
 	if diff := cmp.Diff(wantStates, gotStates, cmpopts.EquateApprox(0, 1e-5)); diff != "" {
 		t.Errorf("log loss in %v: no split, blocs, all fronts (-want +got)\n%s", states, diff)
@@ -376,7 +376,9 @@ func TestLokSabhaSplitFigures(t *testing.T) {
 // against the base election's results: each member (under the pair's
 // party mapping) fielded a candidate somewhere in each of the alliance's
 // states, and in each state some seat had a member standing and another
-// standing aside, so the parties shared seats there.
+// standing aside, so the parties shared seats there. It also checks that
+// every bloc member of the later elections fielded a candidate in each
+// state it is listed for.
 func TestLokSabhaAlliances(t *testing.T) {
 	es := lokSabhaElections(t)
 	train, test, err := calibrate.LokSabhaSplitPairs(es[0], es[1], es[2], calibrate.SplitAllFronts)
@@ -419,6 +421,25 @@ func TestLokSabhaAlliances(t *testing.T) {
 				}
 				if !shared {
 					t.Errorf("%s: no seat of %s shared in %d", al.Name, st, p.Base.Year)
+				}
+			}
+		}
+	}
+	// Every bloc member limited to some states fielded a candidate in each
+	// of them in the later election.
+	for _, p := range []calibrate.Pair{train, test} {
+		for _, ms := range [][]calibrate.Member{p.Blocs.Alliance, p.Blocs.Rival} {
+			for _, m := range ms {
+				for _, st := range m.States {
+					stood := false
+					for _, c := range p.Later.State(st) {
+						for _, cand := range c.Candidates {
+							stood = stood || cand.Party == m.Party
+						}
+					}
+					if !stood {
+						t.Errorf("%d bloc member %s fielded no candidate in %s", p.Later.Year, m.Party, st)
+					}
 				}
 			}
 		}
