@@ -13,5 +13,5 @@ func ExampleDefaultModel() {
 	fmt.Printf("probit sigma %g, transfer %g (rival bloc %g), lambda %g, national swing %g\n",
 		m.Link.Probit.Sigma, *m.Transfer.Default, *m.RivalTransfer.Default, *m.Lambda, m.Swing.National)
 	// Output:
-	// probit sigma 0.206, transfer 0.623 (rival bloc 0.623), lambda 0, national swing 0
+	// probit sigma 0.209, transfer 0.473 (rival bloc 0.473), lambda 0, national swing 0
 }
