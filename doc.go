@@ -19,5 +19,34 @@
 //     numbers: win probabilities, correlated swings, apportionment,
 //     disproportionality, fairness and coalition values.
 //   - [github.com/coalitionlab/alliance/seatshare]: the domain: results,
-//     scenarios, demands and explained plans.
+//     scenarios, demands and explained plans, coalition games and fairness
+//     rules. Its subpackages calibrate the model on past elections
+//     (seatshare/calibrate), draw charts (seatshare/chart), embed the
+//     illustrative data (seatshare/illustrative) and generate scenarios for
+//     property tests (seatshare/seatsharetest).
+//   - cmd/seatshare: the same from the shell (plan, evaluate, explain,
+//     simulate, frontier, coalition, calibrate, solve, export, verify).
+//
+// # End to end
+//
+// A plan for Uttar Pradesh, from the results to a proven optimum (the
+// package's Example runs it on the embedded illustrative results):
+//
+//	sc, _ := illustrative.Scenario()              // or seatshare.ReadScenario(file, name)
+//	sc.Demands = append(sc.Demands, seatshare.Demand{
+//		Name: "INC's 2009 claim", Party: "INC",
+//		SeatSet: seatshare.SeatSet{State: "Uttar Pradesh"}, Min: 19,
+//	})
+//	pl, _ := seatshare.NewPlanner(sc, illustrative.Election) // or seatshare.DataDir(dir)
+//	plan, _ := pl.Plan(ctx)                       // seats, parties, prices, simulation
+//	err := solver.Verify(pl.Problem(), plan.Result) // the optimality proof, in exact arithmetic
+//	seatshare.WriteTable(os.Stdout, plan)         // the tables an analyst reads
+//
+// Each demand's price is the exact gain in expected wins from relaxing it
+// by one seat and from dropping it; each seat carries the cost of giving
+// it to the next best member. [github.com/coalitionlab/alliance/seatshare.Planner.Coalitions]
+// answers "should we take in the BSP" with exact coalition values and
+// Shapley values, and the plan's simulation gives the distribution of the
+// total under correlated swings. The examples directory has complete
+// programs, and the README the two commands to start with.
 package alliance
