@@ -35,12 +35,14 @@ const ResultFormat = "alliance-solver-result/1"
 // mirrors Stats. "certificate" mirrors Certificate, or is null: a node's
 // "branch" names the item and agent of its Branch pair and is absent on the
 // root; prices are integers; "empty": true marks an Empty node and is
-// absent otherwise. An Infeasible result from branch and bound carries a
+// absent otherwise. A node whose Split is set has, instead of "branch",
+// "split": {"agent", "group", "at"} with the agent's name and the group's
+// index (-1 for all items), and a leaf with SplitPrices has "split_prices"
+// after "row_prices". An Infeasible result from branch and bound carries a
 // certificate whose every leaf is empty (see Certificate). When solveErr
 // is not nil, an "error" member holds its text, and when it is an
-// *InfeasibleError an "infeasible" member
-// holds {"reason", "irreducible", "conflict": [{"kind", "index", "name"}]}
-// with the constraints' kinds ("item", "min", "max", "row", "lock", "veto"),
+// *InfeasibleError an "infeasible" member holds {"reason", "irreducible",
+// "conflict": [{"kind", "index", "name"}]} with the constraints' kinds ("item", "min", "max", "row", "lock", "veto"),
 // their indices in p, and their names when they have one. A nil r is
 // written as status "Unknown" with the error.
 //
@@ -68,6 +70,12 @@ func WriteResult(w io.Writer, p *Problem, r *Result, solveErr error) error {
 	}
 	if c := r.Certificate; c != nil {
 		for k, nd := range c.Nodes {
+			if sp := nd.Split; k > 0 && sp != nil {
+				if sp.Agent < 0 || sp.Agent >= len(p.Agents) || sp.Group < AllItems || sp.Group >= len(p.Groups) {
+					return perr(fmt.Sprintf("Result.Certificate.Nodes[%d].Split", k), "agent %d or group %d out of range", sp.Agent, sp.Group)
+				}
+				continue
+			}
 			if k > 0 && (nd.Branch.Item < 0 || nd.Branch.Item >= len(p.Items) || nd.Branch.Agent < 0 || nd.Branch.Agent >= len(p.Agents)) {
 				return perr(fmt.Sprintf("Result.Certificate.Nodes[%d].Branch", k), "pair %+v out of range", nd.Branch)
 			}
@@ -136,7 +144,12 @@ func WriteResult(w io.Writer, p *Problem, r *Result, solveErr error) error {
 		for k, nd := range c.Nodes {
 			jw.sep(k, ",")
 			jw.raw("\n    {\"parent\": " + strconv.Itoa(nd.Parent))
-			if k > 0 {
+			if sp := nd.Split; k > 0 && sp != nil {
+				jw.raw(", \"split\": {\"agent\": ")
+				jw.str(p.Agents[sp.Agent])
+				jw.raw(", \"group\": " + strconv.Itoa(sp.Group) + ", \"at\": " + strconv.Itoa(sp.At) + "}")
+				jw.raw(", \"lock\": " + strconv.FormatBool(nd.Lock))
+			} else if k > 0 {
 				jw.raw(", \"branch\": ")
 				jw.pair(p, nd.Branch, true)
 				jw.raw(", \"lock\": " + strconv.FormatBool(nd.Lock))
@@ -150,6 +163,10 @@ func WriteResult(w io.Writer, p *Problem, r *Result, solveErr error) error {
 				jw.ints(nd.BoundPrices)
 				jw.raw(", \"row_prices\": ")
 				jw.ints(nd.RowPrices)
+				if len(nd.SplitPrices) > 0 {
+					jw.raw(", \"split_prices\": ")
+					jw.ints(nd.SplitPrices)
+				}
 			}
 			jw.raw("}")
 		}
@@ -200,7 +217,8 @@ var (
 	infeasibleFields = []string{"reason", "irreducible", "conflict"}
 	conflictFields   = []string{"kind", "index", "name"}
 	certFields       = []string{"resolution", "objective", "denominator", "nodes"}
-	nodeFields       = []string{"parent", "branch", "lock", "leaf", "bound_prices", "row_prices", "empty"}
+	nodeFields       = []string{"parent", "branch", "lock", "leaf", "bound_prices", "row_prices", "empty", "split", "split_prices"}
+	splitFields      = []string{"agent", "group", "at"}
 )
 
 // ReadResult reads a result document written by WriteResult for problem p,
@@ -243,6 +261,34 @@ func ReadResult(r io.Reader, p *Problem) (*Result, error) {
 			return Pair{}, err
 		}
 		return resolvePair(agents, items, names, path)
+	}
+
+	split := func(path string) (*Split, error) {
+		sp := &Split{}
+		err := jr.fields(path, splitFields, 1<<0|1<<1|1<<2, func(k int, fpath string) error {
+			if k == 0 {
+				name, err := jr.name(fpath)
+				if err == nil {
+					sp.Agent, err = agents.find("agent", name, fpath)
+				}
+				return err
+			}
+			v, err := jr.integer(fpath)
+			switch {
+			case err != nil:
+			case k == 1 && (v < AllItems || v >= int64(len(p.Groups))):
+				err = jsonErr(fpath, "group %d out of range [-1, %d)", v, len(p.Groups))
+			case k == 2 && (v < math.MinInt || v > math.MaxInt):
+				err = jsonErr(fpath, "split point %d beyond the int range", v)
+			}
+			if k == 1 {
+				sp.Group = int(v)
+			} else {
+				sp.At = int(v)
+			}
+			return err
+		})
+		return sp, err
 	}
 
 	res := &Result{}
@@ -409,6 +455,10 @@ func ReadResult(r io.Reader, p *Problem) (*Result, error) {
 							nd.RowPrices, err = jr.integers(nfpath)
 						case 6:
 							nd.Empty, err = jr.boolean(nfpath)
+						case 7:
+							nd.Split, err = split(nfpath)
+						case 8:
+							nd.SplitPrices, err = jr.integers(nfpath)
 						}
 						return err
 					})

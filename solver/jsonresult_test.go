@@ -42,11 +42,17 @@ type resultDoc struct {
 				Item  string `json:"item"`
 				Agent string `json:"agent"`
 			} `json:"branch"`
+			Split *struct {
+				Agent string `json:"agent"`
+				Group int    `json:"group"`
+				At    int    `json:"at"`
+			} `json:"split"`
 			Lock        bool    `json:"lock"`
 			Leaf        bool    `json:"leaf"`
 			Empty       bool    `json:"empty"`
 			BoundPrices []int64 `json:"bound_prices"`
 			RowPrices   []int64 `json:"row_prices"`
+			SplitPrices []int64 `json:"split_prices"`
 		} `json:"nodes"`
 	} `json:"certificate"`
 }
@@ -131,8 +137,13 @@ func TestWriteResultMatchesResult(t *testing.T) {
 			if got.Parent != nd.Parent || got.Leaf != nd.Leaf || got.Empty != nd.Empty || (k > 0 && got.Lock != nd.Lock) {
 				t.Fatalf("node %d = %+v, want %+v", k, got, nd)
 			}
-			if k > 0 && (got.Branch == nil || got.Branch.Item != p.Items[nd.Branch.Item].Name || got.Branch.Agent != p.Agents[nd.Branch.Agent]) {
-				t.Fatalf("node %d branch = %+v, want %+v", k, got.Branch, nd.Branch)
+			switch sp := nd.Split; {
+			case k > 0 && sp != nil:
+				if got.Branch != nil || got.Split == nil || got.Split.Agent != p.Agents[sp.Agent] || got.Split.Group != sp.Group || got.Split.At != sp.At {
+					t.Fatalf("node %d branch %+v, split %+v, want split %+v", k, got.Branch, got.Split, sp)
+				}
+			case k > 0 && (got.Split != nil || got.Branch == nil || got.Branch.Item != p.Items[nd.Branch.Item].Name || got.Branch.Agent != p.Agents[nd.Branch.Agent]):
+				t.Fatalf("node %d branch = %+v, split %+v, want %+v", k, got.Branch, got.Split, nd.Branch)
 			}
 			if nd.Leaf {
 				if diff := cmp.Diff(nd.BoundPrices, got.BoundPrices, cmpopts.EquateEmpty()); diff != "" {
@@ -140,6 +151,9 @@ func TestWriteResultMatchesResult(t *testing.T) {
 				}
 				if diff := cmp.Diff(nd.RowPrices, got.RowPrices, cmpopts.EquateEmpty()); diff != "" {
 					t.Fatalf("node %d row prices (-want +got):\n%s", k, diff)
+				}
+				if diff := cmp.Diff(nd.SplitPrices, got.SplitPrices, cmpopts.EquateEmpty()); diff != "" {
+					t.Fatalf("node %d split prices (-want +got):\n%s", k, diff)
 				}
 			}
 		}
@@ -207,6 +221,38 @@ func TestResultJSONEmptyLeaf(t *testing.T) {
 	}
 	if err := Verify(p, back); !errors.Is(err, ErrCertificate) {
 		t.Errorf("Verify without the empty flag = %v, want a rejection", err)
+	}
+}
+
+// TestResultJSONSplit round-trips a certificate with a count split.
+func TestResultJSONSplit(t *testing.T) {
+	p, r := rowProblem(), splitResult()
+	var buf bytes.Buffer
+	if err := WriteResult(&buf, p, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	text := buf.String()
+	for _, want := range []string{
+		`"split": {"agent": "A", "group": -1, "at": 1}, "lock": true, "leaf": true, "bound_prices": [], "row_prices": [0], "split_prices": [1]}`,
+		`"split": {"agent": "A", "group": -1, "at": 1}, "lock": false, "leaf": true, "empty": true, "bound_prices": [], "row_prices": [1], "split_prices": [-1]}`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Fatalf("WriteResult lacks %s:\n%s", want, text)
+		}
+	}
+	back, err := ReadResult(&buf, p)
+	if err != nil {
+		t.Fatalf("ReadResult(WriteResult(r)): %v\n%s", err, text)
+	}
+	if diff := cmp.Diff(normaliseResult(r), back, cmpopts.EquateEmpty()); diff != "" {
+		t.Fatalf("round trip mismatch (-want +got):\n%s", diff)
+	}
+	if err := Verify(p, back); err != nil {
+		t.Errorf("Verify(ReadResult(WriteResult(r))) = %v", err)
+	}
+	bad := strings.Replace(text, `"group": -1`, `"group": 3`, 1)
+	if _, err := ReadResult(strings.NewReader(bad), p); !errors.Is(err, ErrInvalid) {
+		t.Errorf("ReadResult with split group 3 of 0 groups = %v, want an error wrapping ErrInvalid", err)
 	}
 }
 

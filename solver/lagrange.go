@@ -141,18 +141,41 @@ func smallInt(x *big.Rat) (int64, bool) {
 	return v, v >= -(1<<31) && v <= 1<<31
 }
 
+// splitTerm is a count split in a Lagrangian bound: price times the
+// number of pairs used among pairs, which is at most rhs (price >= 0) or at
+// least rhs (price <= 0).
+type splitTerm struct {
+	pairs []int32
+	price int64
+	rhs   int64
+}
+
 // lagrangeBound returns Den times the certificate's Lagrangian bound for
-// bound prices pi (one per Problem.Bounds) and row prices mu (one per
-// Problem.Rows) over the region in which pair k may be used exactly when
-// allowed[k]; ok is false when some item has no allowed pair (the bound is
+// bound prices pi (one per Problem.Bounds), row prices mu (one per
+// Problem.Rows) and the split terms over the region in which pair k may
+// be used exactly when allowed[k]; ok is false when some item has no allowed pair (the bound is
 // minus infinity). Prices must follow the certificate's sign rules. It takes
 // time linear in the number of pairs and their bound and row entries, with
 // exact rational arithmetic.
-func (sd *sideData) lagrangeBound(den int64, pi, mu []int64, allowed []bool) (bound *big.Rat, ok bool) {
+func (sd *sideData) lagrangeBound(den int64, pi, mu []int64, splits []splitTerm, allowed []bool) (bound *big.Rat, ok bool) {
 	m, p := sd.m, sd.m.p
 	total := new(big.Rat)
 	val, best, tmp := new(big.Rat), new(big.Rat), new(big.Rat)
 	var iv, it big.Int
+	// adj[k] is the sum of the prices of the splits that count pair k.
+	var adj []big.Int
+	for _, s := range splits {
+		if s.price == 0 {
+			continue
+		}
+		if adj == nil {
+			adj = make([]big.Int, len(m.agent))
+		}
+		for _, k := range s.pairs {
+			adj[k].Add(&adj[k], it.SetInt64(s.price))
+		}
+		total.Add(total, tmp.SetInt(it.Mul(it.SetInt64(s.price), big.NewInt(s.rhs))))
+	}
 	for i := range p.Items {
 		found := false
 		for k := m.start[i]; k < m.start[i+1]; k++ {
@@ -163,6 +186,9 @@ func (sd *sideData) lagrangeBound(den int64, pi, mu []int64, allowed []bool) (bo
 			iv.Mul(it.SetInt64(den), big.NewInt(m.w[k]))
 			for _, b := range sd.bnds[sd.bStart[k]:sd.bStart[k+1]] {
 				iv.Sub(&iv, it.SetInt64(pi[b]))
+			}
+			if adj != nil {
+				iv.Sub(&iv, &adj[k])
 			}
 			val.SetInt(&iv)
 			for e := sd.rStart[k]; e < sd.rStart[k+1]; e++ {

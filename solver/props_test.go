@@ -685,3 +685,86 @@ func regionOpen(p *Problem, c *Certificate, k int) bool {
 	}
 	return true
 }
+
+// TestPropSplitProofs checks certificates with count splits (Node.Split)
+// against brute force. A row "twice agent a's items in group g <= odd" has
+// a fractional count in its relaxation, which branch and bound splits. The
+// result must be the brute-force optimum and Verify must accept it; with a
+// feasible assignment of lower scaled objective in its place Verify must
+// reject it, and so it must when one split price gets the wrong sign or the
+// two sides of a split disagree.
+func TestPropSplitProofs(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := randGeneral(t, true)
+		p.Rows = append(p.Rows, Row{
+			Name:  "odd",
+			Terms: []Term{{Agent: rapid.IntRange(0, len(p.Agents)-1).Draw(t, "oddAgent"), Group: rapid.IntRange(AllItems, len(p.Groups)-1).Draw(t, "oddGroup"), Coef: 2}},
+			Sense: LessEq,
+			RHS:   float64(2*rapid.IntRange(0, 2).Draw(t, "oddHalf") + 1),
+		})
+		want := solveBrute(p, DefaultResolution)
+		r, err := solveCore(context.Background(), p, &Settings{Method: BranchAndBound})
+		if err != nil {
+			t.Fatalf("solveCore: %v", err)
+		}
+		if want.feasible != (r.Status == Optimal) {
+			t.Fatalf("status %v; brute force feasible %v", r.Status, want.feasible)
+		}
+		if err := Verify(p, r); err != nil {
+			t.Fatalf("Verify(%v result) = %v", r.Status, err)
+		}
+		if r.Status != Optimal {
+			return
+		}
+		c := r.Certificate
+		if c.Objective != want.bestScaled {
+			t.Fatalf("scaled objective %d, brute force %d", c.Objective, want.bestScaled)
+		}
+		var splitLeaves, splitNodes []int
+		for k, n := range c.Nodes {
+			if n.Leaf && slices.ContainsFunc(n.SplitPrices, func(s int64) bool { return s != 0 }) {
+				splitLeaves = append(splitLeaves, k)
+			}
+			if n.Split != nil {
+				splitNodes = append(splitNodes, k)
+			}
+		}
+		if len(splitNodes) == 0 {
+			return
+		}
+		kind := rapid.SampledFrom([]string{"suboptimal", "priceSign", "sides"}).Draw(t, "kind")
+		switch kind {
+		case "suboptimal":
+			var worse [][]int
+			for _, x := range want.some {
+				if scaledTotal(p, x, c.Resolution) < want.bestScaled {
+					worse = append(worse, x)
+				}
+			}
+			if len(worse) == 0 {
+				return
+			}
+			x := worse[rapid.IntRange(0, len(worse)-1).Draw(t, "worse")]
+			r.Assignment, r.Objective = x, 0
+			for i, a := range x {
+				r.Objective += p.Items[i].Options[slices.IndexFunc(p.Items[i].Options, func(o Option) bool { return o.Agent == a })].Weight
+			}
+			c.Objective = scaledTotal(p, x, c.Resolution)
+		case "priceSign":
+			if len(splitLeaves) == 0 {
+				return
+			}
+			sp := c.Nodes[splitLeaves[rapid.IntRange(0, len(splitLeaves)-1).Draw(t, "leaf")]].SplitPrices
+			j := slices.IndexFunc(sp, func(s int64) bool { return s != 0 })
+			sp[j] = -sp[j]
+		case "sides":
+			n := &c.Nodes[splitNodes[rapid.IntRange(0, len(splitNodes)-1).Draw(t, "splitNode")]]
+			s := *n.Split
+			s.At += rapid.SampledFrom([]int{-1, 1}).Draw(t, "atShift")
+			n.Split = &s
+		}
+		if err := Verify(p, r); !errors.Is(err, ErrCertificate) {
+			t.Fatalf("Verify accepted a split certificate with a perturbed %s: %v", kind, err)
+		}
+	})
+}

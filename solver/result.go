@@ -70,7 +70,7 @@ type Stats struct {
 // Weights are scaled to integers W = round(w / Resolution). The certificate
 // is a branch-and-bound tree: the root stands for every assignment; an inner
 // node has exactly two children that lock and veto the same (item, agent)
-// pair. Every leaf carries Lagrange multipliers (prices) on the bounds and
+// pair, or that take the two sides of the same count Split. Every leaf carries Lagrange multipliers (prices) on the bounds and
 // rows; they give an upper bound on the scaled objective of every assignment
 // in the leaf's region. The proof holds when every leaf's bound is below
 // Objective+1, since every scaled objective is an integer. A leaf marked
@@ -103,11 +103,17 @@ type Node struct {
 	// Parent is the index of the parent node, or -1 for the root.
 	Parent int
 	// Branch is the (item, agent) pair fixed on the edge from the parent;
-	// ignored for the root.
+	// ignored for the root and when Split is set.
 	Branch Pair
 	// Lock is true when the edge from the parent locks Branch, false when
-	// it vetoes it.
+	// it vetoes it. On a Split edge it is true for the side "at most
+	// Split.At" and false for "at least Split.At+1".
 	Lock bool
+	// Split, when not nil, makes the edge from the parent a count split
+	// instead of a lock or veto of Branch: both children of a node carry
+	// equal Splits, one with Lock true and one with Lock false, and
+	// together they cover every assignment, since a count is an integer.
+	Split *Split
 	// Leaf is true for a node without children; only leaves carry prices.
 	Leaf bool
 	// Empty is true for a leaf whose prices prove its region empty: the
@@ -121,6 +127,23 @@ type Node struct {
 	// RowPrices holds one price per problem Row: >= 0 for LessEq rows,
 	// <= 0 for GreaterEq rows, any sign for Equal rows.
 	RowPrices []int64
+	// SplitPrices holds one price per Split edge on the path from the
+	// root to the leaf, root first (empty when there is none): >= 0 for an
+	// "at most" edge, <= 0 for an "at least" edge. A split with price s
+	// enters the leaf's Lagrangian bound as a bound of its agent and group
+	// would, with s/Denominator units subtracted from each of the agent's
+	// options on the group's items, and s times At (at most) or At+1 (at
+	// least) added.
+	SplitPrices []int64
+}
+
+// Split is a branch on a count: the number of items of Group (or of all
+// items, when Group is AllItems) that go to Agent is at most At on one
+// side and at least At+1 on the other.
+type Split struct {
+	Agent int
+	Group int
+	At    int
 }
 
 // Method selects the solution path.

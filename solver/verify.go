@@ -52,8 +52,9 @@ func cerr(field, format string, args ...any) error {
 // sum of round(w/Resolution) of the assignment; the tree's shape (Nodes[0]
 // is the only root, every other node's parent exists, no cycles, every
 // inner node has exactly two children with the same Branch, one locking and
-// one vetoing it, and leaves have none, and only leaves are marked Empty);
-// the sign rules of every leaf's prices; that every leaf's Lagrangian bound
+// one vetoing it, or with equal Splits, one on each side, and leaves have
+// none, and only leaves are marked Empty); the sign rules of every leaf's
+// prices, with one split price per Split edge on its path; that every leaf's Lagrangian bound
 // (see Certificate) is below Objective+1; and that every Empty leaf's
 // bound, with every weight taken as zero, is negative. Prices on inner
 // nodes are ignored.
@@ -407,7 +408,11 @@ func (v *verifier) tree(c *Certificate) ([]int, error) {
 		if nd.Parent < 0 || nd.Parent >= n {
 			return nil, cerr(f+".Parent", "parent %d out of range [0, %d)", nd.Parent, n)
 		}
-		if nd.Branch.Item < 0 || nd.Branch.Item >= len(p.Items) || nd.Branch.Agent < 0 || nd.Branch.Agent >= len(p.Agents) {
+		if sp := nd.Split; sp != nil {
+			if sp.Agent < 0 || sp.Agent >= len(p.Agents) || sp.Group < AllItems || sp.Group >= len(p.Groups) {
+				return nil, cerr(f+".Split", "agent %d or group %d out of range", sp.Agent, sp.Group)
+			}
+		} else if nd.Branch.Item < 0 || nd.Branch.Item >= len(p.Items) || nd.Branch.Agent < 0 || nd.Branch.Agent >= len(p.Agents) {
 			return nil, cerr(f+".Branch", "pair (%d, %d) out of range", nd.Branch.Item, nd.Branch.Agent)
 		}
 		children[nd.Parent] = append(children[nd.Parent], k)
@@ -448,12 +453,26 @@ func (v *verifier) tree(c *Certificate) ([]int, error) {
 			return nil, cerr(f+".Empty", "an inner node is marked Empty")
 		}
 		a, b := c.Nodes[ch[0]], c.Nodes[ch[1]]
-		if a.Branch != b.Branch || a.Lock == b.Lock {
+		if (a.Split == nil) != (b.Split == nil) || (a.Split != nil && *a.Split != *b.Split) {
+			return nil, cerr(f, "children %d and %d do not split the same count", ch[0], ch[1])
+		}
+		if a.Split != nil && a.Lock == b.Lock {
+			return nil, cerr(f, "children %d and %d both take the side %s of the split", ch[0], ch[1], splitSide(a))
+		}
+		if a.Split == nil && (a.Branch != b.Branch || a.Lock == b.Lock) {
 			return nil, cerr(f, "children %d and %d do not lock and veto the same pair: (%d, %d, lock %v) and (%d, %d, lock %v)",
 				ch[0], ch[1], a.Branch.Item, a.Branch.Agent, a.Lock, b.Branch.Item, b.Branch.Agent, b.Lock)
 		}
 	}
 	return leaves, nil
+}
+
+// splitSide describes the side of a split edge.
+func splitSide(nd Node) string {
+	if nd.Lock {
+		return fmt.Sprintf("at most %d", nd.Split.At)
+	}
+	return fmt.Sprintf("at least %d", nd.Split.At+1)
 }
 
 // leafBound returns the leaf's Lagrangian bound times Den*2^shift, or nil
@@ -498,11 +517,24 @@ func (v *verifier) leafBound(c *Certificate, n int, W [][]int64) (*big.Int, erro
 	for _, x := range p.Vetoes {
 		veto[x] = true
 	}
+	var splits []Node // the split edges on the path, leaf first
 	for u := n; u != 0; u = c.Nodes[u].Parent {
-		if nd := c.Nodes[u]; nd.Lock {
+		switch nd := c.Nodes[u]; {
+		case nd.Split != nil:
+			splits = append(splits, nd)
+		case nd.Lock:
 			addLock(nd.Branch)
-		} else {
+		default:
 			veto[nd.Branch] = true
+		}
+	}
+	slices.Reverse(splits)
+	if len(nd.SplitPrices) != len(splits) {
+		return nil, cerr(f+".SplitPrices", "has %d prices for %d splits on the path", len(nd.SplitPrices), len(splits))
+	}
+	for j, s := range nd.SplitPrices {
+		if (splits[j].Lock && s < 0) || (!splits[j].Lock && s > 0) {
+			return nil, cerr(fmt.Sprintf("%s.SplitPrices[%d]", f, j), "price %d has the wrong sign for the side %s of a split", s, splitSide(splits[j]))
 		}
 	}
 
@@ -542,6 +574,11 @@ func (v *verifier) leafBound(c *Certificate, n int, W [][]int64) (*big.Int, erro
 					val.Sub(val, pi)
 				}
 			}
+			for j, s := range nd.SplitPrices {
+				if sp := splits[j].Split; s != 0 && sp.Agent == a && (sp.Group == AllItems || slices.Contains(v.itemGroups[i], sp.Group)) {
+					val.Sub(val, t.SetInt64(s))
+				}
+			}
 			val.Lsh(val, v.shift)
 			for r, mu := range nd.RowPrices {
 				if cf := v.coef[r][Pair{i, a}]; cf != nil && mu != 0 {
@@ -567,6 +604,13 @@ func (v *verifier) leafBound(c *Certificate, n int, W [][]int64) (*big.Int, erro
 	}
 	for r, mu := range nd.RowPrices {
 		L.Add(L, t.Mul(big.NewInt(mu), v.rhs[r]))
+	}
+	for j, s := range nd.SplitPrices {
+		rhs := big.NewInt(int64(splits[j].Split.At))
+		if !splits[j].Lock {
+			rhs.Add(rhs, big.NewInt(1)) // in big.Int: At+1 may overflow int
+		}
+		L.Add(L, t.Lsh(t.Mul(big.NewInt(s), rhs), v.shift))
 	}
 	return L, nil
 }

@@ -107,6 +107,18 @@ func infeasibleResult() *Result {
 	return r
 }
 
+// splitResult proves rowProblem's optimum with a count split on A's items
+// at 1: on the side "at most 1" split price 1 gives max(3-1, 1) +
+// max(3-1, 2) + 1 = 5 < 6; the side "at least 2" contradicts the row, and
+// row price 1 with split price -1 give (0+1-1) + (0+1-1) - 2 + 1 = -1 < 0 at
+// zero weights.
+func splitResult() *Result {
+	return optimalResult([]int{0, 1}, 5,
+		Node{Parent: -1},
+		Node{Parent: 0, Split: &Split{Agent: 0, Group: AllItems, At: 1}, Lock: true, Leaf: true, BoundPrices: []int64{}, RowPrices: []int64{0}, SplitPrices: []int64{1}},
+		Node{Parent: 0, Split: &Split{Agent: 0, Group: AllItems, At: 1}, Lock: false, Leaf: true, Empty: true, BoundPrices: []int64{}, RowPrices: []int64{1}, SplitPrices: []int64{-1}})
+}
+
 // verifyCase is a table case of Verify: a fixture problem and result,
 // edited by edit when it is not nil, and the error Verify must return (nil
 // when it must accept).
@@ -151,6 +163,13 @@ func TestVerifyAccepts(t *testing.T) {
 				r.Certificate.Nodes[2].RowPrices[0] = 2 // max(3-2, 1) + (3-2) + 2 = 4 < 5
 			}},
 		{name: "infeasible with rows", reason: "every leaf of the tree proves its region empty", p: infeasibleProblem(), r: infeasibleResult()},
+		{name: "split", reason: "a count split: each side's leaf prices its split", p: rowProblem(), r: splitResult()},
+		{name: "split in a group", reason: "the split counts A's items in group g, which holds both items",
+			p: rowProblem(), r: splitResult(),
+			edit: func(p *Problem, r *Result) {
+				p.Groups = []Group{{Name: "g", Items: []int{1, 0}}}
+				r.Certificate.Nodes[1].Split.Group, r.Certificate.Nodes[2].Split.Group = 0, 0
+			}},
 		{name: "infeasible at the root", reason: "one Empty leaf: row price 1 gives (0-1) + (0-1) + 1 = -1 < 0 at zero weights",
 			p: infeasibleProblem(), r: infeasibleResult(),
 			edit: func(p *Problem, r *Result) {
@@ -351,6 +370,34 @@ func TestVerifyRejects(t *testing.T) {
 		name: "infeasible tree", reason: "the leaves of an infeasibility proof must cover every assignment", p: infeasibleProblem(), r: infeasibleResult(),
 		edit: func(p *Problem, r *Result) { r.Certificate.Nodes = r.Certificate.Nodes[:2] },
 		want: &CertificateError{Field: "Certificate.Nodes[0]", Msg: "an inner node with 1 children, want 2"},
+	}, {
+		name: "split price sign", reason: "the side \"at most\" takes a price >= 0", p: rowProblem(), r: splitResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[1].SplitPrices[0] = -1 },
+		want: &CertificateError{Field: "Certificate.Nodes[1].SplitPrices[0]", Msg: "price -1 has the wrong sign for the side at most 1 of a split"},
+	}, {
+		name: "split price count", reason: "one price per split on the path", p: rowProblem(), r: splitResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[2].SplitPrices = nil },
+		want: &CertificateError{Field: "Certificate.Nodes[2].SplitPrices", Msg: "has 0 prices for 1 splits on the path"},
+	}, {
+		name: "split bound", reason: "without its split price the side \"at most 1\" bounds 3 + 3 = 6", p: rowProblem(), r: splitResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[1].SplitPrices[0] = 0 },
+		want: &CertificateError{Field: "Certificate.Nodes[1]", Msg: "leaf bound 6.000 is not below Objective+1 = 6"},
+	}, {
+		name: "split same side", reason: "the two children must take both sides", p: rowProblem(), r: splitResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[2].Lock = true },
+		want: &CertificateError{Field: "Certificate.Nodes[0]", Msg: "children 1 and 2 both take the side at most 1 of the split"},
+	}, {
+		name: "split points differ", reason: "at most 1 and at least 3 leave out a count of 2", p: rowProblem(), r: splitResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[2].Split = &Split{Agent: 0, Group: AllItems, At: 2} },
+		want: &CertificateError{Field: "Certificate.Nodes[0]", Msg: "children 1 and 2 do not split the same count"},
+	}, {
+		name: "split beside a pair", reason: "a split and a lock do not cover the region", p: rowProblem(), r: splitResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[2].Split = nil },
+		want: &CertificateError{Field: "Certificate.Nodes[0]", Msg: "children 1 and 2 do not split the same count"},
+	}, {
+		name: "split out of range", reason: "a split names an existing agent and group", p: rowProblem(), r: splitResult(),
+		edit: func(p *Problem, r *Result) { r.Certificate.Nodes[1].Split.Agent = 5 },
+		want: &CertificateError{Field: "Certificate.Nodes[1].Split", Msg: "agent 5 or group -1 out of range"},
 	}, {
 		name: "infeasible with rows", reason: "without a certificate Verify cannot check infeasibility of rows",
 		p: rowProblem(), r: &Result{Status: Infeasible},
