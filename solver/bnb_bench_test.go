@@ -81,6 +81,7 @@ func BenchmarkBranchAndBound(b *testing.B) {
 			}
 			b.ReportMetric(float64(res.Stats.Nodes), "nodes/op")
 			b.ReportMetric(float64(res.Stats.FlowSolves), "flowsolves/op")
+			b.ReportMetric(float64(res.Stats.Augmentations), "augments/op")
 		})
 	}
 }
