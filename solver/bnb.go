@@ -1012,6 +1012,11 @@ func (b *bnb) phaseOne(id int, allowed []bool, y []float64, add func(*bnbColumn)
 		for e := b.cStart[k]; e < b.cStart[k+1]; e++ {
 			t += y[b.cCons[e]] * b.cCoefF[e]
 		}
+		for j := range b.cur {
+			if b.cur[j].in[k] {
+				t += y[b.nGlobal+j]
+			}
+		}
 		wmax = math.Max(wmax, math.Abs(t))
 	}
 	scale := float64(b.den) * b.scale

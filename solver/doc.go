@@ -21,9 +21,12 @@
 //
 // Otherwise branch and bound takes over: the laminar part stays in the
 // network, the rest is dualised, and a small master LP (Dantzig-Wolfe column
-// generation over network solutions) gives Lagrangian bounds. Every leaf of its tree carries prices whose bound Verify
-// recomputes in exact integer arithmetic, or proves its region empty, so
-// floating point never decides a proof.
+// generation over network solutions, each network solve warm-started from
+// the previous one) gives Lagrangian bounds. It branches on (item, agent)
+// pairs and on counts of one agent's items in a group ([Split]). Every leaf
+// of its tree carries prices whose bound Verify recomputes in exact integer
+// arithmetic, or proves its region empty, so floating point never decides a
+// proof.
 //
 // Weights are scaled to integers W = round(w / Resolution); see
 // [Settings.Resolution] for the default (1e-9) and the supported range. The
@@ -39,7 +42,9 @@
 // needs at least 22 and agent SP at least 65 of the 80 items in group UP:
 // 87 > 80"). Items without options, colliding locks and vetoes, minimums
 // past a group's size, maximums that leave items nobody may take, Hall-type
-// deficits and rows are all covered.
+// deficits and rows are all covered. The result also carries a
+// certificate whose every leaf proves its region empty, which Verify
+// checks.
 //
 // # Formats
 //
