@@ -126,6 +126,8 @@ type bnb struct {
 	// without the weights (warm[1] and warm[0]); each solve starts from
 	// the one of its kind (see network.solveFrom).
 	warm [2]flowWarm
+	// wbuf holds the weights of the current network solve.
+	wbuf []int64
 
 	nodeLimit int
 	stats     Stats
@@ -598,10 +600,14 @@ func compatible(c *bnbColumn, allowed []bool) bool {
 // disabledPair outside allowed. A weight beyond the network's range is
 // clamped to it; the network's prices then only approximate the
 // Lagrangian optimum at muC, which is harmless because the bound that
-// counts is recomputed exactly from the prices.
+// counts is recomputed exactly from the prices. The weights live in a
+// buffer that the next call overwrites.
 func (b *bnb) weights(muC []int64, withW bool, allowed []bool) (w []int64, clamped bool) {
 	m := b.m
-	w = make([]int64, len(m.agent))
+	if b.wbuf == nil {
+		b.wbuf = make([]int64, len(m.agent))
+	}
+	w = b.wbuf
 	lim := float64(b.wLimit)
 	// adj[k] is the sum of the prices of the splits that count pair k.
 	var adj []int64

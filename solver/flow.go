@@ -137,13 +137,13 @@ func (nw *network) solve(ctx context.Context, w []int64) (*flowSolution, error) 
 	return nw.solveFrom(ctx, w, nil)
 }
 
-// flowWarm is the end state of one network solve, from which the next
-// solve of the same network may start (see solveFrom). The zero value
-// holds no state.
+// flowWarm carries one network solve's state to the next solve of the same
+// network (see solveFrom): its buffers always, and its end state (the
+// items' nodes, the tree flows and the potentials) when valid. The zero
+// value holds nothing.
 type flowWarm struct {
-	at  []int32 // local index of each item's node
-	x   []int32 // flow on the tree arc into each node
-	pot []int64 // node potentials
+	fs    *flowState
+	valid bool
 }
 
 // warmSpread is the largest spread of potentials a warm start accepts;
@@ -153,8 +153,10 @@ const warmSpread = 1 << 58
 
 // solveFrom is solve started from the end state of an earlier solve of the
 // same network, which it replaces with its own end state; a nil warm, one
-// holding no state, or one whose potentials spread by more than 2^58
-// starts cold, as solve. A failed solve leaves warm empty.
+// holding no valid state, or one whose potentials spread by more than 2^58
+// starts cold, as solve. A failed solve leaves warm without a valid state.
+// The solve reuses the buffers in warm, so that a sequence of solves
+// allocates little beyond the solutions it returns.
 //
 // A warm start keeps the earlier tree flows and potentials, which satisfy
 // every tree arc's reduced-cost condition whatever the weights, and places
@@ -168,23 +170,22 @@ const warmSpread = 1 << 58
 // assignment and prices may be another optimum, chosen deterministically
 // by the rules above and in solve.
 func (nw *network) solveFrom(ctx context.Context, w []int64, warm *flowWarm) (*flowSolution, error) {
-	fs := nw.newState(w)
-	if warm != nil && warm.pot != nil {
-		lo, hi := slices.Min(warm.pot), slices.Max(warm.pot)
-		if hi-lo > warmSpread {
-			*warm = flowWarm{}
+	var fs *flowState
+	hot := false
+	if warm != nil && warm.fs != nil && warm.fs.nw == nw {
+		fs = warm.fs
+		hot = warm.valid && slices.Max(fs.pot)-slices.Min(fs.pot) <= warmSpread
+		fs.reset(w, hot)
+	} else {
+		fs = nw.newState(w)
+		if warm != nil {
+			warm.fs = fs
 		}
 	}
-	var item int
-	if warm != nil && warm.pot != nil {
-		item = fs.initWarm(warm)
-	} else {
-		item = fs.init()
-	}
 	if warm != nil {
-		*warm = flowWarm{}
+		warm.valid = false
 	}
-	if item >= 0 {
+	if item := fs.setup(hot); item >= 0 {
 		return nil, &flowInfeasibleError{item: item}
 	}
 	augments := 0
@@ -220,7 +221,7 @@ func (nw *network) solveFrom(ctx context.Context, w []int64, warm *flowWarm) (*f
 		augments++
 	}
 	if warm != nil {
-		*warm = flowWarm{at: slices.Clone(fs.at), x: slices.Clone(fs.x), pot: slices.Clone(fs.pot)}
+		warm.valid = true
 	}
 	return fs.solution(augments), nil
 }
@@ -275,21 +276,28 @@ func (fs *flowState) bestW(j int32) int64 {
 	return disabledPair
 }
 
-// init places every item at its best pair, fills the heaps and sets the
-// tree flows and balances. It returns an item without any enabled pair, or
-// -1.
-func (fs *flowState) init() int { return fs.setup(nil) }
-
-// initWarm is init from the end state of an earlier solve (see solveFrom).
-func (fs *flowState) initWarm(warm *flowWarm) int {
-	copy(fs.pot, warm.pot)
-	return fs.setup(warm)
+// reset prepares a state that has served a solve for the next one with
+// weights w: the end state's items' nodes, tree flows and potentials stay
+// when keep is set; the potentials are zeroed otherwise.
+func (fs *flowState) reset(w []int64, keep bool) {
+	fs.w = w
+	clear(fs.heapCap)
+	clear(fs.heapLen)
+	clear(fs.settled)
+	clear(fs.isPending)
+	fs.touched, fs.excess = fs.touched[:0], fs.excess[:0]
+	fs.pq.reset()
+	if !keep {
+		clear(fs.pot)
+	}
 }
 
-// setup places the items, fills the heaps and sets the tree flows and
-// balances, cold when warm is nil. It returns an item without any enabled
-// pair, or -1.
-func (fs *flowState) setup(warm *flowWarm) int {
+// setup places every item, fills the heaps and sets the tree flows and
+// balances. Cold (warm false; the potentials must be zero) it places each
+// item at its best pair and clamps each tree flow into its bounds; warm
+// it keeps the tree flows and places the items as solveFrom documents. It
+// returns an item without any enabled pair, or -1.
+func (fs *flowState) setup(warm bool) int {
 	nw, m := fs.nw, fs.nw.m
 	n := len(fs.at)
 	for h := range fs.topKey {
@@ -326,8 +334,8 @@ func (fs *flowState) setup(warm *flowWarm) int {
 		if best < 0 {
 			return i
 		}
-		if warm != nil {
-			if j := first + warm.at[i]; fs.bestPair[j] >= 0 && fs.bestW(j)-fs.pot[nw.itemNode[j]] == bestVal {
+		if warm {
+			if j := first + fs.at[i]; fs.bestPair[j] >= 0 && fs.bestW(j)-fs.pot[nw.itemNode[j]] == bestVal {
 				best = j
 			}
 		}
@@ -352,7 +360,11 @@ func (fs *flowState) setup(warm *flowWarm) int {
 		fs.heapBase[h] = size
 		size += c
 	}
-	fs.heap = make([]heapEntry, size, size+size/4)
+	if c := int(size + size/4); cap(fs.heap) >= c {
+		fs.heap = fs.heap[:size]
+	} else {
+		fs.heap = make([]heapEntry, size, c)
+	}
 	// Fill the heaps in any order, then order each bottom-up (Floyd): the
 	// top is the least (key, item) either way.
 	for i := 0; i < n; i++ {
@@ -393,9 +405,7 @@ func (fs *flowState) setup(warm *flowWarm) int {
 		v := nw.order[q]
 		sub[nw.parent[v]] += sub[v]
 	}
-	if warm != nil {
-		copy(fs.x, warm.x)
-	} else {
+	if !warm {
 		for v := 1; v < nw.nNodes; v++ {
 			fs.x[v] = int32(min(max(sub[v], int64(nw.lo[v])), int64(nw.hi[v])))
 		}

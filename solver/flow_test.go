@@ -493,8 +493,8 @@ func TestFlowWarmStartMatchesCold(t *testing.T) {
 				t.Fatalf("step %d: cold error %v, warm error %v", step, errCold, errWarm)
 			}
 			if errCold != nil {
-				if !errors.Is(errWarm, errFlowInfeasible) || warm.pot != nil {
-					t.Fatalf("step %d: warm error %v with state kept %v, want errFlowInfeasible and no state", step, errWarm, warm.pot != nil)
+				if !errors.Is(errWarm, errFlowInfeasible) || warm.valid {
+					t.Fatalf("step %d: warm error %v with state kept %v, want errFlowInfeasible and no state", step, errWarm, warm.valid)
 				}
 				continue
 			}
