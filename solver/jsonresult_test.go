@@ -363,6 +363,17 @@ func FuzzReadResult(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())
+	buf.Reset()
+	// A count split: A gets at most 0 or at least 1 of all items.
+	if err := WriteResult(&buf, p, &Result{Status: Optimal, Objective: 0.5, Assignment: []int{1, 1}, Certificate: &Certificate{
+		Resolution: 1e-9, Objective: 500000000, Denominator: 1, Nodes: []Node{
+			{Parent: -1},
+			{Parent: 0, Split: &Split{Agent: 0, Group: AllItems, At: 0}, Lock: true, Leaf: true, BoundPrices: []int64{0}, RowPrices: []int64{0}, SplitPrices: []int64{1}},
+			{Parent: 0, Split: &Split{Agent: 0, Group: AllItems, At: 0}, Lock: false, Leaf: true, BoundPrices: []int64{0}, RowPrices: []int64{1}, SplitPrices: []int64{-1}},
+		}}}, nil); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := ReadResult(bytes.NewReader(data), p)
 		if err != nil {
