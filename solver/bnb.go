@@ -106,10 +106,10 @@ type bnb struct {
 	// split on the node's path, described by cur.
 	nGlobal int
 	cur     []bnbSplit
-	// agentPairs lists each agent's pairs in item order.
+	// agentPairs lists each agent's pairs in item order, itemGroups each
+	// item's groups in increasing order.
 	agentPairs [][]int32
-	sorted     [][]int // items of each group, sorted on first use
-	itemGroups [][]int // groups of each item, on first use
+	itemGroups [][]int
 
 	den    int64   // price denominator
 	wLimit int64   // largest |weight| a network solve accepts
@@ -251,6 +251,12 @@ func newBnB(ctx context.Context, m *model, s *Settings) (*bnb, error) {
 	for k, a := range m.agent {
 		b.agentPairs[a] = append(b.agentPairs[a], int32(k))
 	}
+	b.itemGroups = make([][]int, len(p.Items))
+	for g, gr := range p.Groups {
+		for _, i := range gr.Items {
+			b.itemGroups[i] = append(b.itemGroups[i], g)
+		}
+	}
 	return b, nil
 }
 
@@ -287,7 +293,7 @@ func (b *bnb) enter(id int) {
 		nd := b.nodes[path[j]]
 		sp := bnbSplit{split: *nd.split, le: nd.lock, in: make([]bool, len(b.m.agent))}
 		for _, k := range b.agentPairs[sp.split.Agent] {
-			if sp.split.Group == AllItems || b.inGroup(sp.split.Group, b.m.itemOf[k]) {
+			if sp.split.Group == AllItems || slices.Contains(b.itemGroups[b.m.itemOf[k]], sp.split.Group) {
 				sp.pairs = append(sp.pairs, k)
 				sp.in[k] = true
 			}
@@ -300,23 +306,6 @@ func (b *bnb) enter(id int) {
 		b.cons = append(b.cons, bnbCons{sense: sense, rhs: float64(sp.rhs())})
 		b.rowScale = append(b.rowScale, 1)
 	}
-}
-
-// inGroup reports whether item i belongs to group g.
-func (b *bnb) inGroup(g int, i int32) bool {
-	_, ok := slices.BinarySearch(b.groupItems(g), int(i))
-	return ok
-}
-
-// groupItems returns the items of group g in increasing order.
-func (b *bnb) groupItems(g int) []int {
-	if b.sorted == nil {
-		b.sorted = make([][]int, len(b.p.Groups))
-	}
-	if b.sorted[g] == nil {
-		b.sorted[g] = slices.Sorted(slices.Values(b.p.Groups[g].Items))
-	}
-	return b.sorted[g]
 }
 
 // activity returns column c's activity in every constraint of the node
@@ -1150,14 +1139,6 @@ const bnbSplitTol = 1e-4
 // values val, and that count; ok is false when every count is integral.
 func (b *bnb) chooseSplit(val []float64) (sp Split, v float64, ok bool) {
 	p := b.p
-	if b.itemGroups == nil {
-		b.itemGroups = make([][]int, len(p.Items))
-		for g, gr := range p.Groups {
-			for _, i := range gr.Items {
-				b.itemGroups[i] = append(b.itemGroups[i], g)
-			}
-		}
-	}
 	nG := len(p.Groups) + 1 // index 0 is AllItems, g+1 group g
 	cnt := make([]float64, len(p.Agents)*nG)
 	for k, x := range val {
