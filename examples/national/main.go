@@ -112,11 +112,15 @@
 // 8 members and 2^8 = 256 solves of 39 seats.
 //
 // It needs the real results: set SEATSHARE_DATA or pass -data DIR.
-// Without them it says so and exits with status 0.
+// Without them it says so and exits with status 0. -scenario FILE also
+// writes the scenario it builds as JSON (seatshare.ReadScenario's format),
+// so that the command can take the questions further, for example
+// "seatshare coalition -data DIR -demands FILE" or "seatshare explain
+// -data DIR -demand 'INC 6 in West Bengal' FILE".
 //
 // Usage:
 //
-//	go run ./examples/national [-data DIR] [-format table|json]
+//	go run ./examples/national [-data DIR] [-format table|json] [-scenario FILE]
 package main
 
 import (
@@ -384,6 +388,8 @@ type stateRow struct {
 type report struct {
 	Plan    *seatshare.Plan `json:"plan"`
 	Parties []partyRow      `json:"parties"`
+	// Scenario is the scenario the plan is of.
+	Scenario *seatshare.Scenario `json:"-"`
 	// Outside lists the bloc's parties that are not in the plan, with
 	// the reason.
 	Outside []outside  `json:"outside"`
@@ -399,6 +405,7 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 	data := fs.String("data", dataEnv, "directory holding the real results lsYYYY_candidates.csv (default $SEATSHARE_DATA)")
 	format := fs.String("format", "table", "output format: table or json")
 	timing := fs.Bool("time", false, "report the run time of each step on stderr")
+	scenarioFile := fs.String("scenario", "", "also write the scenario as JSON to `FILE`, for the seatshare command")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -420,10 +427,24 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 	if err != nil {
 		return err
 	}
+	if *scenarioFile != "" {
+		if err := writeScenario(*scenarioFile, rep.Scenario); err != nil {
+			return fmt.Errorf("national: -scenario: %w", err)
+		}
+	}
 	if *format == "json" {
 		return writeJSON(w, rep)
 	}
 	return writeTable(w, rep)
+}
+
+// writeScenario writes sc to the file path as indented JSON.
+func writeScenario(path string, sc *seatshare.Scenario) error {
+	b, err := json.MarshalIndent(sc, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
 }
 
 // compute plans the national scenario on the results in the directory
@@ -462,7 +483,7 @@ func compute(ctx context.Context, data string, laps io.Writer) (*report, error) 
 	}
 	lap("plan, prices, switch costs, simulation")
 
-	rep := report{Plan: plan, Outside: outsiders}
+	rep := report{Plan: plan, Outside: outsiders, Scenario: sc}
 	for _, pp := range plan.Parties {
 		rep.Parties = append(rep.Parties, partyRow{Party: pp.Party, Seats: pp.Seats, Expected: pp.Expected})
 	}

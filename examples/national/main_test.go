@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -66,6 +67,25 @@ func TestRealData(t *testing.T) {
 	// variable so the golden file holds wherever the data lives.
 	got := bytes.ReplaceAll(b.Bytes(), []byte(dir), []byte("$"+seatshare.DataEnv))
 	golden.Check(t, "real.golden", got, *update)
+
+	// -scenario's file reads back as the very scenario planned, so the
+	// seatshare command reproduces the plan from it.
+	file := filepath.Join(t.TempDir(), "national.json")
+	if err := writeScenario(file, r.Scenario); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := seatshare.ReadScenario(f, file)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(r.Scenario, back); diff != "" {
+		t.Errorf("the scenario file reads back differently (-planned +read):\n%s", diff)
+	}
 
 	var rep struct {
 		Plan struct {
