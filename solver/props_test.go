@@ -610,12 +610,7 @@ func TestVerifyAcceptsInfeasibleProofs(t *testing.T) {
 			}
 		}
 		if rapid.Bool().Draw(t, "parity") {
-			p.Rows = append(p.Rows, Row{
-				Name:  "parity",
-				Terms: []Term{{Agent: rapid.IntRange(0, len(p.Agents)-1).Draw(t, "parityAgent"), Group: rapid.IntRange(AllItems, len(p.Groups)-1).Draw(t, "parityGroup"), Coef: 2}},
-				Sense: Equal,
-				RHS:   float64(2*rapid.IntRange(0, 2).Draw(t, "parityHalf") + 1),
-			})
+			p.Rows = append(p.Rows, oddCountRow(t, p, Equal))
 		}
 		want := solveBrute(p, DefaultResolution)
 		r, err := solveCore(context.Background(), p, &Settings{Method: BranchAndBound})
@@ -661,6 +656,17 @@ func TestVerifyAcceptsInfeasibleProofs(t *testing.T) {
 	})
 }
 
+// oddCountRow draws a row "twice the items of one agent in one group
+// (sense) an odd number": its relaxation allows a fractional count.
+func oddCountRow(t *rapid.T, p *Problem, sense Sense) Row {
+	return Row{
+		Name:  "odd",
+		Terms: []Term{{Agent: rapid.IntRange(0, len(p.Agents)-1).Draw(t, "oddAgent"), Group: rapid.IntRange(AllItems, len(p.Groups)-1).Draw(t, "oddGroup"), Coef: 2}},
+		Sense: sense,
+		RHS:   float64(2*rapid.IntRange(0, 2).Draw(t, "oddHalf") + 1),
+	}
+}
+
 // regionOpen reports whether every item has an agent that the problem's
 // locks and vetoes and those on the path to node k allow.
 func regionOpen(p *Problem, c *Certificate, k int) bool {
@@ -701,12 +707,7 @@ func regionOpen(p *Problem, c *Certificate, k int) bool {
 func TestPropSplitProofs(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		p := randGeneral(t, true)
-		p.Rows = append(p.Rows, Row{
-			Name:  "odd",
-			Terms: []Term{{Agent: rapid.IntRange(0, len(p.Agents)-1).Draw(t, "oddAgent"), Group: rapid.IntRange(AllItems, len(p.Groups)-1).Draw(t, "oddGroup"), Coef: 2}},
-			Sense: LessEq,
-			RHS:   float64(2*rapid.IntRange(0, 2).Draw(t, "oddHalf") + 1),
-		})
+		p.Rows = append(p.Rows, oddCountRow(t, p, LessEq))
 		want := solveBrute(p, DefaultResolution)
 		r, err := solveCore(context.Background(), p, &Settings{Method: BranchAndBound})
 		if err != nil {
