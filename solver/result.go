@@ -70,9 +70,10 @@ type Stats struct {
 // Weights are scaled to integers W = round(w / Resolution). The certificate
 // is a branch-and-bound tree: the root stands for every assignment; an inner
 // node has exactly two children that lock and veto the same (item, agent)
-// pair, or that take the two sides of the same count Split. Every leaf carries Lagrange multipliers (prices) on the bounds and
-// rows; they give an upper bound on the scaled objective of every assignment
-// in the leaf's region. The proof holds when every leaf's bound is below
+// pair, or that take the two sides of the same count Split. Every leaf
+// carries Lagrange multipliers (prices) on the bounds, the rows and the
+// splits on its path; they give an upper bound on the scaled objective of
+// every assignment in the leaf's region. The proof holds when every leaf's bound is below
 // Objective+1, since every scaled objective is an integer. A leaf marked
 // Empty instead proves that its region holds no feasible assignment: its
 // bound computed with every weight taken as zero is negative, while every
@@ -139,11 +140,17 @@ type Node struct {
 
 // Split is a branch on a count: the number of items of Group (or of all
 // items, when Group is AllItems) that go to Agent is at most At on one
-// side and at least At+1 on the other.
+// side and at least At+1 on the other. Branch and bound splits such a
+// count when the LP relaxation makes it fractional; such a general
+// disjunction can close a gap that (item, agent) branches close only in
+// many nodes.
 type Split struct {
+	// Agent is the agent whose items are counted.
 	Agent int
+	// Group is the group of the counted items, or AllItems.
 	Group int
-	At    int
+	// At is the largest count of the "at most" side.
+	At int
 }
 
 // Method selects the solution path.
