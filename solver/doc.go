@@ -42,9 +42,9 @@
 // needs at least 22 and agent SP at least 65 of the 80 items in group UP:
 // 87 > 80"). Items without options, colliding locks and vetoes, minimums
 // past a group's size, maximums that leave items nobody may take, Hall-type
-// deficits and rows are all covered. When branch and bound proves a
-// problem infeasible, the result also carries a certificate whose every
-// leaf proves its region empty, which Verify checks.
+// deficits and rows are all covered. The result also carries a
+// certificate whose every leaf proves its region empty, which Verify
+// checks.
 //
 // # Formats
 //

@@ -222,6 +222,14 @@ func TestFlowMatchesBruteForce(t *testing.T) {
 			if res.Status != Infeasible {
 				t.Fatalf("status %v, brute force finds no assignment", res.Status)
 			}
+			// The proof is one Empty leaf, from the saturated cut or an
+			// item without an enabled pair.
+			if c := res.Certificate; c == nil || len(c.Nodes) != 1 || !c.Nodes[0].Empty {
+				t.Fatalf("infeasible without a one-leaf Empty certificate: %+v", res.Certificate)
+			}
+			if err := Verify(p, res); err != nil {
+				t.Fatalf("Verify = %v", err)
+			}
 			return
 		}
 		if res.Status != Optimal {

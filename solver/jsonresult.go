@@ -38,7 +38,7 @@ const ResultFormat = "alliance-solver-result/1"
 // absent otherwise. A node whose Split is set has, instead of "branch",
 // "split": {"agent", "group", "at"} with the agent's name and the group's
 // index (-1 for all items), and a leaf with SplitPrices has "split_prices"
-// after "row_prices". An Infeasible result from branch and bound carries a
+// after "row_prices". An Infeasible result from Solve carries a
 // certificate whose every leaf is empty (see Certificate). When solveErr
 // is not nil, an "error" member holds its text, and when it is an
 // *InfeasibleError an "infeasible" member holds {"reason", "irreducible",

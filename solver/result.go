@@ -84,8 +84,9 @@ type Stats struct {
 // prices are the network's node potentials.
 //
 // A certificate can also prove infeasibility: with Status Infeasible,
-// branch and bound returns a tree whose every leaf is Empty, so that no
-// region holds an assignment. Resolution, Objective and Denominator are
+// Solve returns a tree whose every leaf is Empty, so that no region holds
+// an assignment (on the flow path a single leaf, whose bound prices come
+// from a saturated cut of the network). Resolution, Objective and Denominator are
 // then set as for Optimal but play no part in the proof.
 type Certificate struct {
 	// Resolution is the weight unit: W = round(w / Resolution).

@@ -26,8 +26,9 @@ import (
 // heaps between them) per unit of initial bound violation.
 //
 // When the problem is infeasible, Solve returns a Result with Status
-// Infeasible together with an *InfeasibleError (wrapping ErrInfeasible)
-// that names constraints that cannot hold together. When ctx is done first,
+// Infeasible, whose certificate proves it (see Certificate), together with
+// an *InfeasibleError (wrapping ErrInfeasible) that names constraints that
+// cannot hold together. When ctx is done first,
 // Solve returns ctx.Err().
 //
 // The same problem and settings always give the same result, apart from
@@ -86,7 +87,7 @@ func solveFlow(ctx context.Context, m *model) (*Result, error) {
 	stats := Stats{Method: Flow, Nodes: 1, FlowSolves: 1}
 	sol, err := nw.solve(ctx, m.w)
 	if errors.Is(err, errFlowInfeasible) {
-		return &Result{Status: Infeasible, Stats: stats}, nil
+		return &Result{Status: Infeasible, Stats: stats, Certificate: nw.infeasibleCertificate(err)}, nil
 	}
 	if err != nil {
 		return nil, err
@@ -120,4 +121,52 @@ func (m *model) result(sol *flowSolution, stats Stats) *Result {
 		res.Objective += p.Items[i].Options[j].Weight
 	}
 	return res
+}
+
+// infeasibleCertificate turns the error of an infeasible network solve
+// into a certificate of one Empty leaf (see Certificate): zero prices when
+// an item has no enabled pair, else bound prices from the saturated cut,
+// potential -1 (or +1) on the nodes reached from the excess nodes, checked
+// exactly. It returns nil when neither sign proves the region empty, which
+// the cut's construction rules out; Verify then re-derives infeasibility
+// on its own. It takes time linear in the pairs and their bound entries.
+func (nw *network) infeasibleCertificate(err error) *Certificate {
+	m := nw.m
+	p := m.p
+	var fe *flowInfeasibleError
+	if !errors.As(err, &fe) {
+		return nil
+	}
+	cert := &Certificate{Resolution: m.resolution, Denominator: 1, Nodes: []Node{
+		{Parent: -1, Leaf: true, Empty: true, BoundPrices: make([]int64, len(p.Bounds)), RowPrices: make([]int64, len(p.Rows))},
+	}}
+	leaf := &cert.Nodes[0]
+	if fe.item >= 0 {
+		return cert
+	}
+	sd := newSideData(m)
+	allowed := make([]bool, len(m.w))
+	for k, w := range m.w {
+		allowed[k] = w != disabledPair
+	}
+	for _, sign := range []int64{-1, 1} {
+		y := func(v int32) int64 {
+			if v >= 0 && fe.reached[v] {
+				return sign
+			}
+			return 0
+		}
+		ok := true
+		for b, bd := range p.Bounds {
+			leaf.BoundPrices[b] = y(int32(b+1)) - y(nw.parent[b+1])
+			ok = ok && !(leaf.BoundPrices[b] > 0 && bd.Max == Unlimited)
+		}
+		if !ok {
+			continue
+		}
+		if l0, found := sd.lagrangeBound(0, leaf.BoundPrices, leaf.RowPrices, nil, allowed); !found || l0.Sign() < 0 {
+			return cert
+		}
+	}
+	return nil
 }

@@ -59,7 +59,7 @@ func cerr(field, format string, args ...any) error {
 // bound, with every weight taken as zero, is negative. Prices on inner
 // nodes are ignored.
 //
-// For Infeasible with a certificate (branch and bound gives one), Verify
+// For Infeasible with a certificate (Solve gives one), Verify
 // checks the tree's shape as for Optimal and that every leaf is marked
 // Empty and proves its region empty: its bound with every weight taken as
 // zero is negative, or some item has no allowed agent in it. The leaves
