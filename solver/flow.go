@@ -68,7 +68,11 @@ type flowState struct {
 	heapBase []int32
 	heapCap  []int32
 	heapLen  []int32
-	topKey   []int64 // key of each heap's top entry; MaxInt64 when empty
+	// arcKey is, per residual arc (see network.arcStart), the cost
+	// Dijkstra adds to the potential difference: the key of an exchange
+	// heap's top entry, or 0 for a tree arc with room; MaxInt64 for an
+	// empty heap or a tree arc at its bound.
+	arcKey []int64
 
 	x   []int32 // flow on the tree arc into each node (root unused)
 	e   []int64 // balance of each node: > 0 excess, < 0 deficit
@@ -84,7 +88,7 @@ type flowState struct {
 	isPending []bool
 	predNode  []int32
 	predArc   []int32 // heap id of an exchange arc, or arcUp / arcDown
-	pq        nodeQueue
+	queue     []queued
 }
 
 const (
@@ -233,8 +237,8 @@ func (nw *network) newState(w []int64) *flowState {
 	// Few large allocations rather than many: the arrays of one type are
 	// cut from one block. The search lists never outgrow k: a node enters
 	// each at most once per search.
-	i32 := make([]int32, 2*entries+n+3*nHeaps+9*k)
-	i64 := make([]int64, nHeaps+4*k)
+	i32 := make([]int32, 2*entries+n+3*nHeaps+7*k)
+	i64 := make([]int64, len(nw.arcHead)+3*k)
 	flags := make([]bool, 2*k)
 	take32 := func(m int) []int32 { x := i32[:m:m]; i32 = i32[m:]; return x }
 	take64 := func(m int) []int64 { x := i64[:m:m]; i64 = i64[m:]; return x }
@@ -247,7 +251,7 @@ func (nw *network) newState(w []int64) *flowState {
 		heapBase:  take32(nHeaps),
 		heapCap:   take32(nHeaps),
 		heapLen:   take32(nHeaps),
-		topKey:    take64(nHeaps),
+		arcKey:    take64(len(nw.arcHead)),
 		x:         take32(k),
 		e:         take64(k),
 		pot:       take64(k),
@@ -261,10 +265,7 @@ func (nw *network) newState(w []int64) *flowState {
 		predNode:  take32(k),
 		predArc:   take32(k),
 	}
-	fs.pq = nodeQueue{d: take64(k), h: take32(k)[:0], pos: take32(k)}
-	for v := range fs.pq.pos {
-		fs.pq.pos[v] = -1
-	}
+	fs.queue = make([]queued, 0, k)
 	return fs
 }
 
@@ -285,8 +286,7 @@ func (fs *flowState) reset(w []int64, keep bool) {
 	clear(fs.heapLen)
 	clear(fs.settled)
 	clear(fs.isPending)
-	fs.touched, fs.excess = fs.touched[:0], fs.excess[:0]
-	fs.pq.reset()
+	fs.touched, fs.excess, fs.queue = fs.touched[:0], fs.excess[:0], fs.queue[:0]
 	if !keep {
 		clear(fs.pot)
 	}
@@ -300,8 +300,8 @@ func (fs *flowState) reset(w []int64, keep bool) {
 func (fs *flowState) setup(warm bool) int {
 	nw, m := fs.nw, fs.nw.m
 	n := len(fs.at)
-	for h := range fs.topKey {
-		fs.topKey[h] = math.MaxInt64
+	for a := range fs.arcKey {
+		fs.arcKey[a] = math.MaxInt64
 	}
 	for j := range fs.pos {
 		fs.pos[j] = -1
@@ -316,14 +316,11 @@ func (fs *flowState) setup(warm bool) int {
 		// less pot[v] on a warm start (zero potentials on a cold one).
 		best, bestVal := int32(-1), int64(0)
 		for k := m.start[i]; k < m.start[i+1]; k++ {
-			if fs.w[k] == disabledPair || m.w[k] == disabledPair {
+			j := nw.pairEntry[k]
+			if j < 0 || fs.w[k] == disabledPair {
 				continue
 			}
-			v := m.leaf[k] + 1
-			j := first
-			for nw.itemNode[j] != v {
-				j++
-			}
+			v := nw.itemNode[j]
 			if fs.bestPair[j] < 0 || fs.w[k] > fs.bestW(j) {
 				fs.bestPair[j] = k
 			}
@@ -390,7 +387,7 @@ func (fs *flowState) setup(warm bool) int {
 		for q, x := range hp {
 			fs.pos[x.entry] = int32(q)
 		}
-		fs.topKey[h] = hp[0].key()
+		fs.arcKey[nw.heapArc[h]] = hp[0].key()
 	}
 	// Subtree counts, bottom-up, and tree flows clamped into [lo, hi]. The
 	// distances, unused until the first search, hold the node counts.
@@ -409,6 +406,9 @@ func (fs *flowState) setup(warm bool) int {
 		for v := 1; v < nw.nNodes; v++ {
 			fs.x[v] = int32(min(max(sub[v], int64(nw.lo[v])), int64(nw.hi[v])))
 		}
+	}
+	for v := int32(1); v < int32(nw.nNodes); v++ {
+		fs.treeKeys(v)
 	}
 	for v := 0; v < nw.nNodes; v++ {
 		in := int64(n)
@@ -440,8 +440,7 @@ const (
 // and unreachable when the search ends without a deficit node.
 func (fs *flowState) dijkstra(all bool) int32 {
 	nw := fs.nw
-	q := &fs.pq
-	q.reset()
+	queue := fs.queue[:0]
 	for _, v := range fs.touched {
 		fs.dist[v] = math.MaxInt64
 		fs.settled[v] = false
@@ -463,7 +462,10 @@ func (fs *flowState) dijkstra(all bool) int32 {
 	// without the queue. Most
 	// of a search happens at distance zero, so nodes labelled with a larger
 	// distance wait in pending and enter the queue only when ready runs
-	// out. A stale queue entry of a node settled from ready is skipped.
+	// out. The queue may hold a node more than once, with the distances it
+	// had at successive flushes of pending: the least comes out first, and
+	// the entries of a node settled since are skipped, so nodes are
+	// settled in order of (distance, node index) all the same.
 	srcs := fs.excess[:1]
 	if all {
 		srcs = fs.excess
@@ -481,7 +483,7 @@ func (fs *flowState) dijkstra(all bool) int32 {
 		for _, v := range pending {
 			fs.isPending[v] = false
 		}
-		fs.ready, fs.pending = ready[:0], pending[:0]
+		fs.ready, fs.pending, fs.queue = ready[:0], pending[:0], queue[:0]
 	}()
 	for {
 		var u int32
@@ -492,14 +494,18 @@ func (fs *flowState) dijkstra(all bool) int32 {
 			for _, v := range pending {
 				fs.isPending[v] = false
 				if !fs.settled[v] {
-					q.update(v, dist[v])
+					queue = pushQueue(queue, queued{d: dist[v], v: v})
 				}
 			}
 			pending = pending[:0]
-			if q.len() == 0 {
+			for len(queue) > 0 && fs.settled[queue[0].v] {
+				queue = popQueue(queue)
+			}
+			if len(queue) == 0 {
 				return unreachable
 			}
-			u = q.pop()
+			u = queue[0].v
+			queue = popQueue(queue)
 		}
 		if fs.settled[u] {
 			continue
@@ -524,24 +530,19 @@ func (fs *flowState) dijkstra(all bool) int32 {
 				pending = append(pending, v)
 			}
 		}
-		if u > 0 && fs.x[u] > nw.lo[u] {
-			if v := nw.parent[u]; pu-pot[v] < dist[v] {
-				relax(v, pu-pot[v], arcUp)
-			}
-		}
-		for _, v := range nw.child.list[nw.child.start[u]:nw.child.start[u+1]] {
-			if fs.x[v] < nw.hi[v] && pu-pot[v] < dist[v] {
-				relax(v, pu-pot[v], arcDown)
-			}
-		}
-		for h := nw.outStart[u]; h < nw.outStart[u+1]; h++ {
-			k := fs.topKey[h]
+		// The residual arcs out of u, in the network's order: up to the
+		// parent, down to each child, then the exchange arcs.
+		first, end := nw.arcStart[u], nw.arcStart[u+1]
+		keys := fs.arcKey[first:end]
+		heads := nw.arcHead[first:end]
+		heads = heads[:len(keys)]
+		for a, k := range keys {
 			if k == math.MaxInt64 {
 				continue
 			}
-			v := nw.heapFrom[h]
+			v := heads[a]
 			if nd := k + pu - pot[v]; nd < dist[v] {
-				relax(v, nd, h)
+				relax(v, nd, nw.arcRef[first+int32(a)])
 			}
 		}
 	}
@@ -612,14 +613,32 @@ func (fs *flowState) augment(t int32) {
 		switch a := fs.predArc[v]; a {
 		case arcUp:
 			fs.x[u] -= int32(delta)
+			fs.treeKeys(u)
 		case arcDown:
 			fs.x[v] += int32(delta)
+			fs.treeKeys(v)
 		default:
 			t := fs.heap[fs.heapBase[a]].entry
 			fs.move(nw.itemOfEntry(t), t)
 		}
 		v = u
 	}
+}
+
+// treeKeys sets the keys of the two tree arcs of node v > 0 from its
+// flow: the arc up to its parent has room when x > lo, the arc down from
+// its parent when x < hi.
+func (fs *flowState) treeKeys(v int32) {
+	nw := fs.nw
+	up, down := int64(math.MaxInt64), int64(math.MaxInt64)
+	if fs.x[v] > nw.lo[v] {
+		up = 0
+	}
+	if fs.x[v] < nw.hi[v] {
+		down = 0
+	}
+	fs.arcKey[nw.arcStart[v]] = up
+	fs.arcKey[nw.downArc[v]] = down
 }
 
 // move moves item i to the node of its entry t, from the node it is at.
@@ -704,7 +723,7 @@ func (fs *flowState) heapPush(h, j int32, key int64) {
 	fs.heapLen[h] = n + 1
 	base := fs.heapBase[h]
 	fs.siftUp(fs.heap[base:base+n+1], n, newHeapEntry(key, j))
-	fs.topKey[h] = fs.heap[base].key()
+	fs.arcKey[fs.nw.heapArc[h]] = fs.heap[base].key()
 }
 
 // heapRemove removes the item whose entry is j from heap h.
@@ -724,9 +743,9 @@ func (fs *flowState) heapRemove(h, j int32) {
 		}
 	}
 	if last == 0 {
-		fs.topKey[h] = math.MaxInt64
+		fs.arcKey[fs.nw.heapArc[h]] = math.MaxInt64
 	} else {
-		fs.topKey[h] = fs.heap[base].key()
+		fs.arcKey[fs.nw.heapArc[h]] = fs.heap[base].key()
 	}
 }
 
@@ -767,75 +786,53 @@ func (fs *flowState) siftDown(hp []heapEntry, pos int32, x heapEntry) {
 	fs.pos[x.entry] = pos
 }
 
-// nodeQueue is Dijkstra's priority queue: an indexed binary min-heap of
-// nodes ordered by (distance, node), with decrease-key.
-type nodeQueue struct {
-	d   []int64 // d[v]: key of node v while queued
-	h   []int32 // heap of nodes
-	pos []int32 // pos[v]: index of v in h, -1 when not queued
+// queued is an entry of Dijkstra's queue: node v with distance d. The
+// queue is a binary min-heap of entries ordered by (d, v).
+type queued struct {
+	d int64
+	v int32
 }
 
-func (q *nodeQueue) reset() {
-	for _, v := range q.h {
-		q.pos[v] = -1
-	}
-	q.h = q.h[:0]
-}
+func (a queued) less(b queued) bool { return a.d < b.d || (a.d == b.d && a.v < b.v) }
 
-func (q *nodeQueue) len() int { return len(q.h) }
-
-func (q *nodeQueue) less(a, b int32) bool {
-	return q.d[a] < q.d[b] || (q.d[a] == q.d[b] && a < b)
-}
-
-// update inserts v with key d, or lowers v's key to d.
-func (q *nodeQueue) update(v int32, d int64) {
-	q.d[v] = d
-	i := q.pos[v]
-	if i < 0 {
-		i = int32(len(q.h))
-		q.h = append(q.h, v)
-	}
+// pushQueue adds x to the queue q.
+func pushQueue(q []queued, x queued) []queued {
+	q = append(q, x)
+	i := len(q) - 1
 	for i > 0 {
 		p := (i - 1) / 2
-		if !q.less(v, q.h[p]) {
+		if !x.less(q[p]) {
 			break
 		}
-		q.h[i] = q.h[p]
-		q.pos[q.h[i]] = i
+		q[i] = q[p]
 		i = p
 	}
-	q.h[i] = v
-	q.pos[v] = i
+	q[i] = x
+	return q
 }
 
-// pop removes and returns the node of least key.
-func (q *nodeQueue) pop() int32 {
-	top := q.h[0]
-	q.pos[top] = -1
-	last := int32(len(q.h) - 1)
-	v := q.h[last]
-	q.h = q.h[:last]
-	if last == 0 {
-		return top
-	}
-	i := int32(0)
+// popQueue removes the least entry of the nonempty queue q.
+func popQueue(q []queued) []queued {
+	last := len(q) - 1
+	x := q[last]
+	q = q[:last]
+	i := 0
 	for {
 		c := 2*i + 1
 		if c >= last {
 			break
 		}
-		if c+1 < last && q.less(q.h[c+1], q.h[c]) {
+		if c+1 < last && q[c+1].less(q[c]) {
 			c++
 		}
-		if !q.less(q.h[c], v) {
+		if !q[c].less(x) {
 			break
 		}
-		q.h[i] = q.h[c]
-		q.pos[q.h[i]] = i
+		q[i] = q[c]
 		i = c
 	}
-	q.h[i] = v
-	q.pos[v] = i
-	return top
+	if last > 0 {
+		q[i] = x
+	}
+	return q
 }

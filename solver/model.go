@@ -87,18 +87,13 @@ func newModel(p *Problem, s *Settings) (*model, error) {
 	take := func(k int) []int32 { x := block[:k:k]; block = block[k:]; return x }
 	m := &model{p: p, resolution: r, start: take(n + 1), agent: take(nPairs), itemOf: take(nPairs),
 		leaf: take(nPairs), parent: take(len(p.Bounds))}
-	nPairs = 0
-	for i, it := range p.Items {
-		m.start[i] = int32(nPairs)
-		nPairs += len(it.Options)
-	}
-	m.start[n] = int32(nPairs)
 	m.w = make([]int64, nPairs)
 	var maxW int64
 	maxI, maxJ := -1, -1
+	k := 0 // the pair of Items[i].Options[j]
 	for i, it := range p.Items {
+		m.start[i] = int32(k)
 		for j, o := range it.Options {
-			k := int(m.start[i]) + j
 			m.agent[k] = int32(o.Agent)
 			m.itemOf[k] = int32(i)
 			x := o.Weight / r
@@ -110,8 +105,10 @@ func newModel(p *Problem, s *Settings) (*model, error) {
 			if a := abs64(m.w[k]); a > maxW {
 				maxW, maxI, maxJ = a, i, j
 			}
+			k++
 		}
 	}
+	m.start[n] = int32(k)
 	if factor := int64(n) + 2*int64(len(p.Bounds)) + 2; maxW > 0 && maxW > maxScaledTotal/factor {
 		return nil, perr(fmt.Sprintf("Items[%d].Options[%d].Weight", maxI, maxJ),
 			"weight %v is %d units of resolution %v; with %d items and %d bounds the supported maximum is 2^60/%d = %d units",
@@ -147,19 +144,17 @@ func (m *model) pair(item, agent int) int {
 // buildForest sets laminar, notLaminar, parent and leaf (whose arrays
 // newModel allocates).
 //
-// For each agent it visits the agent's bounds from the largest set to the
-// smallest (ties by bound index) and keeps, per item, the last visited bound
-// that holds it. A bound's items must then all share that bound, which
-// becomes its parent; otherwise two sets overlap without nesting.
+// For each agent it lists the items of each of the agent's bounds once,
+// visits the bounds from the largest set to the smallest (ties by bound
+// index) and keeps, per item, the last visited bound that holds it. A
+// bound's items must then all share that bound, which becomes its parent;
+// otherwise two sets overlap without nesting.
 func (m *model) buildForest() {
 	p := m.p
 	n, nAgents := len(p.Items), len(p.Agents)
 	m.laminar = len(p.Rows) == 0
 	if len(p.Rows) > 0 {
 		m.notLaminar = fmt.Errorf("%w: the problem has %d rows", ErrNotLaminar, len(p.Rows))
-	}
-	for k := range m.leaf {
-		m.leaf[k] = -1
 	}
 	// Pairs and bounds grouped by agent (CSR), in index order.
 	pairsOf := csrBy(nAgents, m.agent)
@@ -168,15 +163,16 @@ func (m *model) buildForest() {
 	}
 	boundsOf := csrBy(nAgents, m.parent)
 	nb := len(p.Bounds)
-	tmp := make([]int32, 3*n+2*nb)
+	tmp := make([]int32, 2*n+3*nb)
 	pairOf := tmp[:n:n] // pair of (item, current agent), or -1
 	for i := range pairOf {
 		pairOf[i] = -1
 	}
-	cur := tmp[n : 2*n : 2*n]          // last visited bound holding the item
-	set := tmp[2*n : 2*n : 3*n]        // items of the current bound's set
-	size := tmp[3*n : 3*n+nb : 3*n+nb] // size of each bound's set
-	order := tmp[3*n+nb : 3*n+nb]      // the current agent's bounds
+	cur := tmp[n : 2*n : 2*n]                 // last visited bound holding the item
+	setStart := tmp[2*n : 2*n+nb : 2*n+nb]    // where each bound's set starts in sets
+	size := tmp[2*n+nb : 2*n+2*nb : 2*n+2*nb] // size of each bound's set
+	order := tmp[2*n+2*nb : 2*n+2*nb]         // the current agent's bounds
+	sets := make([]int32, 0, n)               // the sets of the current agent's bounds
 	for a := 0; a < nAgents; a++ {
 		pairs := pairsOf.list[pairsOf.start[a]:pairsOf.start[a+1]]
 		bounds := boundsOf.list[boundsOf.start[a]:boundsOf.start[a+1]]
@@ -187,8 +183,8 @@ func (m *model) buildForest() {
 				cur[i] = -1
 			}
 		}
+		// boundSet appends the items of bound b to set.
 		boundSet := func(set []int32, b int32) []int32 {
-			set = set[:0]
 			g := p.Bounds[b].Group
 			if g == AllItems {
 				for _, k := range pairs {
@@ -206,14 +202,15 @@ func (m *model) buildForest() {
 			return set
 		}
 		order = append(order[:0], bounds...)
+		sets = sets[:0]
 		for _, b := range order {
-			set = boundSet(set, b)
-			size[b] = int32(len(set))
+			setStart[b] = int32(len(sets))
+			sets = boundSet(sets, b)
+			size[b] = int32(len(sets)) - setStart[b]
 		}
 		slices.SortStableFunc(order, func(x, y int32) int { return int(size[y] - size[x]) })
 		for _, b := range order {
-			s := boundSet(set, b)
-			set = s
+			s := sets[setStart[b] : setStart[b]+size[b]]
 			par := int32(-1)
 			if len(s) > 0 {
 				par = cur[s[0]]
@@ -230,19 +227,21 @@ func (m *model) buildForest() {
 			m.parent[b] = par
 		}
 		for _, k := range pairs {
-			if m.w[k] != disabledPair {
-				i := int(m.itemOf[k])
-				m.leaf[k] = cur[i]
-				pairOf[i] = -1
+			if m.w[k] == disabledPair {
+				m.leaf[k] = -1
+				continue
 			}
+			i := int(m.itemOf[k])
+			m.leaf[k] = cur[i]
+			pairOf[i] = -1
 		}
 	}
 }
 
 // overlapPartner returns which of the visited bounds x and y (-1 for none)
 // holds some but not all of the items in set: one of them does when the
-// items of set do not share their last visited bound. boundSet(b) returns
-// the items of bound b, appended to dst[:0].
+// items of set do not share their last visited bound. boundSet(dst, b)
+// returns the items of bound b appended to dst.
 func overlapPartner(set []int32, x, y int32, boundSet func(dst []int32, b int32) []int32) int32 {
 	for _, c := range []int32{x, y} {
 		if c < 0 {

@@ -40,6 +40,9 @@ type network struct {
 	// index into itemNode is an entry.
 	itemStart []int32
 	itemNode  []int32
+	// pairEntry is the entry of each model pair (the node of its leaf
+	// among its item's nodes), or -1 when the model disables the pair.
+	pairEntry []int32
 
 	// Heap h holds the items at node heapFrom[h] that may move to node u,
 	// for outStart[u] <= h < outStart[u+1]: those are the exchange arcs
@@ -47,6 +50,19 @@ type network struct {
 	// ordered pair of distinct nodes that some item has both of.
 	heapFrom []int32
 	outStart []int32
+
+	// The residual arcs out of node u are arcStart[u] <= a < arcStart[u+1]:
+	// the tree arc up to u's parent (when u is not the root), the tree
+	// arcs down to u's children in child order, then u's exchange arcs in
+	// heap order. Arc a leads to node arcHead[a]; arcRef[a] is arcUp,
+	// arcDown or the arc's heap. heapArc is the arc of each heap and
+	// downArc the arc down into each node but the root (whose arc up is
+	// arcStart[v]).
+	arcStart []int32
+	arcHead  []int32
+	arcRef   []int32
+	heapArc  []int32
+	downArc  []int32
 }
 
 // newNetwork builds the contracted network of m. It fails with an error
@@ -63,27 +79,11 @@ func newNetwork(m *model) (*network, error) {
 	if len(m.agent) >= math.MaxInt32/2 || len(p.Bounds) >= math.MaxInt32/2 {
 		return nil, fmt.Errorf("%w: %d pairs and %d bounds exceed the network's int32 indices", ErrNotLaminar, len(m.agent), len(p.Bounds))
 	}
-	nNodes := len(p.Bounds) + 1
+	nNodes, nPairs := len(p.Bounds)+1, len(m.w)
 
-	// Distinct nodes per item: count them first (stamp[v] == i+1 when item
-	// i has node v), so that every array is cut to size from one block.
-	stamp := make([]int32, nNodes)
-	entries, nSlots := 0, 0
-	for i := 0; i < n; i++ {
-		d := 0
-		for k := m.start[i]; k < m.start[i+1]; k++ {
-			if v := m.leaf[k] + 1; m.w[k] != disabledPair && stamp[v] != int32(i+1) {
-				stamp[v] = int32(i + 1)
-				d++
-			}
-		}
-		entries += d
-		nSlots += d * (d - 1)
-	}
-	if nSlots >= math.MaxInt32 {
-		return nil, fmt.Errorf("%w: %d item moves between node pairs exceed the network's int32 indices", ErrNotLaminar, nSlots)
-	}
-	block := make([]int32, 7*nNodes+1+n+1+entries)
+	// Every int32 array comes from one block; there is at most one entry
+	// per pair, and stamp is scratch.
+	block := make([]int32, 7*nNodes+1+n+1+2*nPairs+nNodes)
 	take := func(k int) []int32 { x := block[:k:k]; block = block[k:]; return x }
 	nw := &network{
 		m:         m,
@@ -94,9 +94,11 @@ func newNetwork(m *model) (*network, error) {
 		child:     csr{start: take(nNodes + 1), list: take(nNodes - 1)},
 		order:     take(nNodes)[:0],
 		itemStart: take(n + 1),
-		itemNode:  take(entries)[:0],
+		itemNode:  take(nPairs)[:0],
+		pairEntry: take(nPairs),
 		outStart:  take(nNodes + 1),
 	}
+	stamp := take(nNodes)
 	nw.parent[0] = -1
 	nw.hi[0] = unlimitedCap
 	for b, bd := range p.Bounds {
@@ -118,17 +120,35 @@ func newNetwork(m *model) (*network, error) {
 		nw.order = append(nw.order, nw.child.list[nw.child.start[v]:nw.child.start[v+1]]...)
 	}
 
-	clear(stamp)
+	// Distinct nodes per item, in order of first pair: stamp[v]-1 is the
+	// latest entry of node v, which belongs to item i when it is at least
+	// item i's first entry.
+	nSlots := 0
 	for i := 0; i < n; i++ {
-		nw.itemStart[i] = int32(len(nw.itemNode))
+		first := int32(len(nw.itemNode))
+		nw.itemStart[i] = first
 		for k := m.start[i]; k < m.start[i+1]; k++ {
-			if v := m.leaf[k] + 1; m.w[k] != disabledPair && stamp[v] != int32(i+1) {
-				stamp[v] = int32(i + 1)
+			if m.w[k] == disabledPair {
+				nw.pairEntry[k] = -1
+				continue
+			}
+			v := m.leaf[k] + 1
+			j := stamp[v] - 1
+			if j < first {
+				j = int32(len(nw.itemNode))
+				stamp[v] = j + 1
 				nw.itemNode = append(nw.itemNode, v)
 			}
+			nw.pairEntry[k] = j
 		}
+		d := len(nw.itemNode) - int(first)
+		nSlots += d * (d - 1)
 	}
 	nw.itemStart[n] = int32(len(nw.itemNode))
+	if nSlots >= math.MaxInt32 {
+		return nil, fmt.Errorf("%w: %d item moves between node pairs exceed the network's int32 indices", ErrNotLaminar, nSlots)
+	}
+	entries := len(nw.itemNode)
 
 	// Heaps: the items with node u, grouped by u, give u's heaps: one per
 	// distinct other node of those items. There are at most nSlots, and
@@ -148,6 +168,31 @@ func newNetwork(m *model) (*network, error) {
 		nw.outStart[u+1] = int32(len(nw.heapFrom))
 		slices.Sort(nw.heapFrom[nw.outStart[u]:])
 	}
+
+	nHeaps := len(nw.heapFrom)
+	nArcs := 2*(nNodes-1) + nHeaps
+	block = make([]int32, nNodes+1+2*nArcs+nHeaps+nNodes)
+	nw.arcStart, nw.arcHead, nw.arcRef = take(nNodes+1), take(nArcs), take(nArcs)
+	nw.heapArc, nw.downArc = take(nHeaps), take(nNodes)
+	a := int32(0)
+	for u := int32(0); u < int32(nNodes); u++ {
+		nw.arcStart[u] = a
+		if u > 0 {
+			nw.arcHead[a], nw.arcRef[a] = nw.parent[u], arcUp
+			a++
+		}
+		for _, v := range nw.child.list[nw.child.start[u]:nw.child.start[u+1]] {
+			nw.arcHead[a], nw.arcRef[a] = v, arcDown
+			nw.downArc[v] = a
+			a++
+		}
+		for h := nw.outStart[u]; h < nw.outStart[u+1]; h++ {
+			nw.arcHead[a], nw.arcRef[a] = nw.heapFrom[h], h
+			nw.heapArc[h] = a
+			a++
+		}
+	}
+	nw.arcStart[nNodes] = a
 	return nw, nil
 }
 
