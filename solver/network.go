@@ -3,6 +3,7 @@ package solver
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -50,6 +51,14 @@ type network struct {
 	// ordered pair of distinct nodes that some item has both of.
 	heapFrom []int32
 	outStart []int32
+	// When the network is small enough (see buildHeaps), has is a bit
+	// matrix with a row of words uint64s per node: bit v of row u is set
+	// when there is a heap from v to u. rank[x] is the heap of the first
+	// bit set in has[x] or after it in its row, so that heap finds a heap
+	// in constant time. Both are nil otherwise.
+	has   []uint64
+	rank  []int32
+	words int
 
 	// The residual arcs out of node u are arcStart[u] <= a < arcStart[u+1]:
 	// the tree arc up to u's parent (when u is not the root), the tree
@@ -150,24 +159,8 @@ func newNetwork(m *model) (*network, error) {
 	}
 	entries := len(nw.itemNode)
 
-	// Heaps: the items with node u, grouped by u, give u's heaps: one per
-	// distinct other node of those items. There are at most nSlots, and
-	// in practice fewer than entries.
-	itemsAt := itemsByNode(nw.itemStart, nw.itemNode, nNodes)
-	clear(stamp)
-	nw.heapFrom = make([]int32, 0, min(nSlots, entries))
-	for u := int32(0); u < int32(nNodes); u++ {
-		for _, i := range itemsAt.list[itemsAt.start[u]:itemsAt.start[u+1]] {
-			for _, v := range nw.itemNode[nw.itemStart[i]:nw.itemStart[i+1]] {
-				if v != u && stamp[v] != u+1 {
-					stamp[v] = u + 1
-					nw.heapFrom = append(nw.heapFrom, v)
-				}
-			}
-		}
-		nw.outStart[u+1] = int32(len(nw.heapFrom))
-		slices.Sort(nw.heapFrom[nw.outStart[u]:])
-	}
+	words := (nNodes + 63) / 64
+	nw.buildHeaps(nNodes*words <= entries+nNodes, min(nSlots, entries), stamp)
 
 	nHeaps := len(nw.heapFrom)
 	nArcs := 2*(nNodes-1) + nHeaps
@@ -196,10 +189,73 @@ func newNetwork(m *model) (*network, error) {
 	return nw, nil
 }
 
+// buildHeaps sets heapFrom and outStart: one heap per ordered pair of
+// distinct nodes that some item has both of. With matrix set (newNetwork
+// sets it when the bit matrix takes no more words than there are entries
+// and nodes) it marks the pairs in the bit matrix has, whose rows list
+// them in order, and keeps the matrix for heap; otherwise it lists the
+// items of each node u and collects and sorts the distinct other nodes of
+// those items. Either way it takes time linear in the sum of d*d over the
+// items, for d nodes of an item, plus the size of the matrix or the sorting.
+// capHint is the capacity to give heapFrom; stamp is scratch, one entry
+// per node.
+func (nw *network) buildHeaps(matrix bool, capHint int, stamp []int32) {
+	nNodes := nw.nNodes
+	nw.heapFrom = make([]int32, 0, capHint)
+	if !matrix {
+		nw.has, nw.rank, nw.words = nil, nil, 0
+		itemsAt := itemsByNode(nw.itemStart, nw.itemNode, nNodes)
+		clear(stamp)
+		for u := int32(0); u < int32(nNodes); u++ {
+			for _, i := range itemsAt.list[itemsAt.start[u]:itemsAt.start[u+1]] {
+				for _, v := range nw.itemNode[nw.itemStart[i]:nw.itemStart[i+1]] {
+					if v != u && stamp[v] != u+1 {
+						stamp[v] = u + 1
+						nw.heapFrom = append(nw.heapFrom, v)
+					}
+				}
+			}
+			nw.outStart[u+1] = int32(len(nw.heapFrom))
+			slices.Sort(nw.heapFrom[nw.outStart[u]:])
+		}
+		return
+	}
+	words := (nNodes + 63) / 64
+	nw.words = words
+	nw.has = make([]uint64, nNodes*words)
+	nw.rank = make([]int32, nNodes*words)
+	for i := 0; i+1 < len(nw.itemStart); i++ {
+		nodes := nw.itemNode[nw.itemStart[i]:nw.itemStart[i+1]]
+		if len(nodes) < 2 {
+			continue
+		}
+		for _, u := range nodes {
+			row := nw.has[int(u)*words : int(u+1)*words]
+			for _, v := range nodes {
+				row[v>>6] |= 1 << (v & 63)
+			}
+			row[u>>6] &^= 1 << (u & 63)
+		}
+	}
+	for x, w := range nw.has {
+		nw.rank[x] = int32(len(nw.heapFrom))
+		for ; w != 0; w &= w - 1 {
+			nw.heapFrom = append(nw.heapFrom, int32(x%words*64+bits.TrailingZeros64(w)))
+		}
+		if x%words == words-1 {
+			nw.outStart[x/words+1] = int32(len(nw.heapFrom))
+		}
+	}
+}
+
 // heap returns the heap of items at node from that may move to node to.
-// The pair must have a heap. It takes time O(log) in the number of heaps
-// into to.
+// The pair must have a heap. It takes constant time with the bit matrix
+// (see buildHeaps), else time O(log) in the number of heaps into to.
 func (nw *network) heap(from, to int32) int32 {
+	if nw.has != nil {
+		x := int(to)*nw.words + int(from>>6)
+		return nw.rank[x] + int32(bits.OnesCount64(nw.has[x]&(1<<(from&63)-1)))
+	}
 	lo, hi := nw.outStart[to], nw.outStart[to+1]
 	for lo < hi {
 		mid := int32(uint32(lo+hi) >> 1)
