@@ -77,8 +77,9 @@ type network struct {
 // newNetwork builds the contracted network of m. It fails with an error
 // wrapping ErrNotLaminar when m has rows or an agent's bound sets overlap
 // without nesting. It takes time linear in the number of pairs and bounds
-// plus the sum of d*(d-1) over the items, where d is the number of distinct
-// nodes of an item's enabled pairs.
+// plus the sum of d*d over the items, where d is the number of distinct
+// nodes of an item's enabled pairs, plus the time of buildHeaps beyond
+// that.
 func newNetwork(m *model) (*network, error) {
 	if !m.laminar {
 		return nil, m.notLaminar
