@@ -147,15 +147,17 @@ func checkPair(field func() string, item, agent, nItems, nAgents int) error {
 
 // nameTable finds repeated names with an open-addressing hash table of
 // indices (linear probing, at most 3/4 full), reused across lists: one
-// small allocation where a map of strings would take several.
+// small allocation where a map of strings would take several. A slot keeps
+// the high 32 bits of its name's hash beside the index, so that names are
+// compared only when their hashes agree.
 type nameTable struct {
 	seed maphash.Seed
-	slot []int32 // index+1 of the first holder of a name, or 0
+	slot []uint64 // hash>>32<<32 | index+1 of the first holder of a name, or 0
 }
 
 // newNameTable returns a table for lists of up to n names.
 func newNameTable(n int) *nameTable {
-	return &nameTable{seed: maphash.MakeSeed(), slot: make([]int32, tableSize(n))}
+	return &nameTable{seed: maphash.MakeSeed(), slot: make([]uint64, tableSize(n))}
 }
 
 // tableSize is the power of two, at least 8, that keeps n names at most
@@ -181,13 +183,15 @@ func (t *nameTable) unique(field string, n int, name func(int) string) error {
 		if s == "" {
 			continue
 		}
-		for h := maphash.String(t.seed, s) & mask; ; h = (h + 1) & mask {
-			j := int(t.slot[h]) - 1
-			if j < 0 {
-				t.slot[h] = int32(i + 1)
+		hash := maphash.String(t.seed, s)
+		tag := hash >> 32 << 32
+		for h := hash & mask; ; h = (h + 1) & mask {
+			e := t.slot[h]
+			if e == 0 {
+				t.slot[h] = tag | uint64(i+1)
 				break
 			}
-			if name(j) == s {
+			if j := int(uint32(e)) - 1; e&^0xffffffff == tag && name(j) == s {
 				return perr(fmt.Sprintf("%s[%d]", field, i), "name %q already used by %s[%d]", s, field, j)
 			}
 		}
@@ -199,7 +203,9 @@ func perr(field, format string, args ...any) error {
 	return &ProblemError{Field: field, Msg: fmt.Sprintf(format, args...)}
 }
 
-func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+// finite reports whether x is neither infinite nor NaN: x - x is 0 for
+// finite x and NaN otherwise.
+func finite(x float64) bool { return x-x == 0 }
 
 // agentName returns the agent's name, or "#a" when it has none.
 func agentName(p *Problem, a int) string {
