@@ -172,7 +172,21 @@ func (m *model) buildForest() {
 	setStart := tmp[2*n : 2*n+nb : 2*n+nb]    // where each bound's set starts in sets
 	size := tmp[2*n+nb : 2*n+2*nb : 2*n+2*nb] // size of each bound's set
 	order := tmp[2*n+2*nb : 2*n+2*nb]         // the current agent's bounds
-	sets := make([]int32, 0, n)               // the sets of the current agent's bounds
+	// sets holds the sets of the current agent's bounds: at most the sizes
+	// of their groups, or the agent's pairs for AllItems.
+	most := 0
+	for a := 0; a < nAgents; a++ {
+		t := 0
+		for _, b := range boundsOf.list[boundsOf.start[a]:boundsOf.start[a+1]] {
+			if g := p.Bounds[b].Group; g == AllItems {
+				t += int(pairsOf.start[a+1] - pairsOf.start[a])
+			} else {
+				t += len(p.Groups[g].Items)
+			}
+		}
+		most = max(most, t)
+	}
+	sets := make([]int32, 0, most)
 	for a := 0; a < nAgents; a++ {
 		pairs := pairsOf.list[pairsOf.start[a]:pairsOf.start[a+1]]
 		bounds := boundsOf.list[boundsOf.start[a]:boundsOf.start[a+1]]

@@ -198,12 +198,12 @@ func newNetwork(m *model) (*network, error) {
 // items of each node u and collects and sorts the distinct other nodes of
 // those items. Either way it takes time linear in the sum of d*d over the
 // items, for d nodes of an item, plus the size of the matrix or the sorting.
-// capHint is the capacity to give heapFrom; stamp is scratch, one entry
-// per node.
+// capHint is the capacity to give the listed heapFrom; stamp is scratch,
+// one entry per node.
 func (nw *network) buildHeaps(matrix bool, capHint int, stamp []int32) {
 	nNodes := nw.nNodes
-	nw.heapFrom = make([]int32, 0, capHint)
 	if !matrix {
+		nw.heapFrom = make([]int32, 0, capHint)
 		nw.has, nw.rank, nw.words = nil, nil, 0
 		itemsAt := itemsByNode(nw.itemStart, nw.itemNode, nNodes)
 		clear(stamp)
@@ -238,6 +238,11 @@ func (nw *network) buildHeaps(matrix bool, capHint int, stamp []int32) {
 			row[u>>6] &^= 1 << (u & 63)
 		}
 	}
+	nHeaps := 0
+	for _, w := range nw.has {
+		nHeaps += bits.OnesCount64(w)
+	}
+	nw.heapFrom = make([]int32, 0, nHeaps)
 	for x, w := range nw.has {
 		nw.rank[x] = int32(len(nw.heapFrom))
 		for ; w != 0; w &= w - 1 {
