@@ -59,7 +59,13 @@
 //
 // This is the whole bloc sharing seats everywhere: in Kerala, West Bengal
 // and Punjab its members fought each other in 2024, and the plan shows
-// what sharing would have been worth there.
+// what sharing would have been worth there. With -separate, each seat of
+// those three states may instead have no alliance candidate (the scenario's
+// "separate" option: the members contest separately), and the plan chooses
+// seat by seat. That option's win probability, min(1, the sum of the
+// members' chances alone), counts a race the members both could win twice
+// over, so the -separate plan's figures there are generous to separate
+// contests; on the 2019 and 2014 results it picks them in 27 seats.
 //
 // # Splits and labels
 //
@@ -120,7 +126,7 @@
 //
 // Usage:
 //
-//	go run ./examples/national [-data DIR] [-format table|json] [-scenario FILE]
+//	go run ./examples/national [-data DIR] [-format table|json] [-separate] [-scenario FILE]
 package main
 
 import (
@@ -390,6 +396,9 @@ type report struct {
 	Parties []partyRow      `json:"parties"`
 	// Scenario is the scenario the plan is of.
 	Scenario *seatshare.Scenario `json:"-"`
+	// Separate counts the seats where the members contest separately
+	// (with -separate), and the alliance's expected wins there.
+	Separate seatshare.PartyPlan `json:"separate"`
 	// Outside lists the bloc's parties that are not in the plan, with
 	// the reason.
 	Outside []outside  `json:"outside"`
@@ -406,6 +415,7 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 	format := fs.String("format", "table", "output format: table or json")
 	timing := fs.Bool("time", false, "report the run time of each step on stderr")
 	scenarioFile := fs.String("scenario", "", "also write the scenario as JSON to `FILE`, for the seatshare command")
+	separate := fs.Bool("separate", false, "in Kerala, West Bengal and Punjab, where the members fought each other in 2024, let each seat also have no alliance candidate (members contest separately); the plan chooses seat by seat")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -423,7 +433,7 @@ func run(ctx context.Context, w io.Writer, args []string, dataEnv string) error 
 	if *timing {
 		laps = os.Stderr
 	}
-	rep, err := compute(ctx, *data, laps)
+	rep, err := compute(ctx, *data, *separate, laps)
 	if err != nil {
 		return err
 	}
@@ -450,7 +460,7 @@ func writeScenario(path string, sc *seatshare.Scenario) error {
 // compute plans the national scenario on the results in the directory
 // data and computes the Shapley values, writing the run time of each step
 // to laps.
-func compute(ctx context.Context, data string, laps io.Writer) (*report, error) {
+func compute(ctx context.Context, data string, separate bool, laps io.Writer) (*report, error) {
 	start := time.Now()
 	lap := func(what string) {
 		fmt.Fprintf(laps, "national: %-40s %6.2fs\n", what, time.Since(start).Seconds())
@@ -467,6 +477,9 @@ func compute(ctx context.Context, data string, laps io.Writer) (*report, error) 
 		}
 	}
 	sc := scenario(punjab)
+	if separate {
+		sc.Separate = fought
+	}
 	e2014, err := source(2014)
 	if err != nil {
 		return nil, err
@@ -483,7 +496,7 @@ func compute(ctx context.Context, data string, laps io.Writer) (*report, error) 
 	}
 	lap("plan, prices, switch costs, simulation")
 
-	rep := report{Plan: plan, Outside: outsiders, Scenario: sc}
+	rep := report{Plan: plan, Outside: outsiders, Scenario: sc, Separate: plan.Separate}
 	for _, pp := range plan.Parties {
 		rep.Parties = append(rep.Parties, partyRow{Party: pp.Party, Seats: pp.Seats, Expected: pp.Expected})
 	}
@@ -538,8 +551,13 @@ func writeTable(w io.Writer, rep *report) error {
 	if l := p.Model.Link; l != nil && l.Probit != nil && p.Model.Transfer != nil && p.Model.Lambda != nil {
 		fmt.Fprintf(&b, "Model: probit sigma %g, transfer rate %g, lambda %g (defaulted: %s)\n", l.Probit.Sigma, *p.Model.Transfer.Default, *p.Model.Lambda, strings.Join(p.ModelDefaults, ", "))
 	}
-	fmt.Fprintln(&b, "The whole bloc shares seats in every state: in Kerala, West Bengal and Punjab its members fought")
-	fmt.Fprintln(&b, "each other in 2024, so the plan there shows what sharing would have been worth.")
+	if len(rep.Scenario.Separate) > 0 {
+		fmt.Fprintln(&b, "In Kerala, West Bengal and Punjab, where its members fought each other in 2024, a seat may also have")
+		fmt.Fprintln(&b, "no alliance candidate (the members contest separately); the plan chooses seat by seat.")
+	} else {
+		fmt.Fprintln(&b, "The whole bloc shares seats in every state: in Kerala, West Bengal and Punjab its members fought")
+		fmt.Fprintln(&b, "each other in 2024, so the plan there shows what sharing would have been worth (see -separate).")
+	}
 	fmt.Fprintf(&b, "Alliance expected wins: %.2f of %d seats\n", p.Expected, len(p.Seats))
 	if s := p.Simulation; s != nil {
 		fmt.Fprintf(&b, "Simulated total (%d correlated elections, seed %d): mean %.2f, SD %.2f seats\n", s.Scenarios, s.Seed, s.Mean.Value, s.SD.Value)
@@ -561,6 +579,9 @@ func writeTable(w io.Writer, rep *report) error {
 			n = fmt.Sprint(len(m.states))
 		}
 		rows = append(rows, []string{r.Party, n, fmt.Sprint(r.Seats), fmt.Sprintf("%.2f", r.Expected), fmt.Sprintf("%.2f", r.Shapley), m.name})
+	}
+	if sep := rep.Separate; sep.Seats > 0 {
+		rows = append(rows, []string{"(separate)", "", fmt.Sprint(sep.Seats), fmt.Sprintf("%.2f", sep.Expected), "", "no alliance candidate: the members contest separately"})
 	}
 	textout.Columns(&b, rows, "lrrrrl")
 	fmt.Fprintf(&b, "Shapley values sum to %.2f, the alliance's expected wins without demands.\n", rep.Grand)
@@ -602,6 +623,11 @@ func writeTable(w io.Writer, rep *report) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// fought are the states where the bloc's members fought each other in
+// 2024 (Kerala: UDF against LDF; West Bengal: AITC against INC and the
+// Left; Punjab: AAP against INC).
+var fought = []string{"Kerala", "Punjab", "West Bengal"}
 
 // multi reports whether more than one member is in the alliance in state.
 func multi(state string) bool {

@@ -52,7 +52,7 @@ func TestRealData(t *testing.T) {
 	// One computation, written in both formats: the work is the same for
 	// both (run differs only in the writer), and it is the bulk of the
 	// test's time under -race.
-	r, err := compute(context.Background(), dir, io.Discard)
+	r, err := compute(context.Background(), dir, false, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,5 +282,49 @@ func BenchmarkNational(b *testing.B) {
 		if err := run(context.Background(), io.Discard, nil, dir); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestSeparate plans with -separate on the real results when
+// SEATSHARE_DATA is set: the option to contest separately in Kerala,
+// West Bengal and Punjab only adds choices, so the plan does at least as
+// well as full sharing; the option appears only in those states; and the
+// table counts its seats.
+func TestSeparate(t *testing.T) {
+	dir := os.Getenv(seatshare.DataEnv)
+	if dir == "" {
+		t.Skip(seatshare.DataEnv + " is not set")
+	}
+	ctx := context.Background()
+	shared, err := compute(ctx, dir, false, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sep, err := compute(ctx, dir, true, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sep.Plan.Expected < shared.Plan.Expected-1e-9 {
+		t.Errorf("with the option %v expected wins, without %v", sep.Plan.Expected, shared.Plan.Expected)
+	}
+	n := 0
+	for _, s := range sep.Plan.Seats {
+		if s.Party != seatshare.SeparateOption {
+			continue
+		}
+		n++
+		if !slices.Contains(fought, s.ID.State) {
+			t.Errorf("%v: members contest separately outside %v", s.ID, fought)
+		}
+	}
+	if n == 0 || n != sep.Separate.Seats || shared.Separate.Seats != 0 {
+		t.Errorf("%d separate seats in the plan, %d in the report, %d without the option", n, sep.Separate.Seats, shared.Separate.Seats)
+	}
+	var b bytes.Buffer
+	if err := writeTable(&b, sep); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "\n(separate)") {
+		t.Errorf("the table has no (separate) row:\n%s", b.String())
 	}
 }
