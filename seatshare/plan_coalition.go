@@ -689,12 +689,10 @@ rows:
 		return out
 	}
 	prob.Locks, prob.Vetoes = pins(full.Locks), pins(full.Vetoes)
-	if whole {
-		// A member's rationality row spans every seat, so it is only
-		// in a solve over all of them (the game does not add up over
-		// states then, unless there is one state).
-		g.irRows(prob, agentIn)
-	}
+	// A member's rationality row is in the solve of the seats it spans: a
+	// state's when it lies in one state (the game may then add up over
+	// states), else only the solve over every seat.
+	g.irRows(prob, lo, hi, agentIn)
 	return g.quotaBounds(prob, s, lo, hi, index)
 }
 
@@ -705,6 +703,10 @@ type coalitionIR struct {
 	agent int
 	name  string
 	rhs   float64
+	// lo and hi are the first and last seat of the full alliance's row
+	// (-1 and -1 when it has none): the row is in a state's solve when
+	// they lie in the state, as for a group.
+	lo, hi int
 }
 
 // setIR finds the rows of the scenario's individual-rationality rules,
@@ -730,18 +732,30 @@ func (g *CoalitionGame) setIR() {
 				continue
 			}
 			r := p.problem.Rows[rows[k]]
-			g.ir = append(g.ir, coalitionIR{agent: slices.Index(p.agents, a.Party), name: r.Name, rhs: r.RHS})
+			c := coalitionIR{agent: slices.Index(p.agents, a.Party), name: r.Name, rhs: r.RHS, lo: -1, hi: -1}
+			for _, pt := range r.Pairs {
+				if c.lo < 0 || pt.Item < c.lo {
+					c.lo = pt.Item
+				}
+				c.hi = max(c.hi, pt.Item)
+			}
+			g.ir = append(g.ir, c)
 			g.irRow[rows[k]] = true
 			k++
 		}
 	}
 }
 
-// irRows adds to prob, whose items carry coalition S's weights, the
-// individual-rationality row of each member for which agentIn holds.
-func (g *CoalitionGame) irRows(prob *solver.Problem, agentIn func(int) bool) {
+// irRows adds to prob, whose items are coalition S's seats in [lo, hi)
+// with S's weights, the individual-rationality row of each member for
+// which agentIn holds and whose row lies in those seats.
+func (g *CoalitionGame) irRows(prob *solver.Problem, lo, hi int, agentIn func(int) bool) {
 	for _, r := range g.ir {
-		if !agentIn(r.agent) {
+		in := r.lo >= lo && r.hi < hi
+		if r.lo < 0 { // no seat: counted in the first range, as an empty group
+			in = lo == 0
+		}
+		if !agentIn(r.agent) || !in {
 			continue
 		}
 		row := solver.Row{Name: r.name, Sense: solver.GreaterEq, RHS: r.rhs}

@@ -561,3 +561,56 @@ func TestCoalitionGameConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestCoalitionRationalityInOneState is the regression case of a rapid
+// failure: when a member's individual-rationality row lies in one state,
+// the game still adds up over states, and that state's solve must keep the
+// row. A and B are allied in S1 only, where each alone expects more than
+// half of the two seats, so no split of S1 is individually rational for
+// both: v({A, B}) must be infeasible, as the rebuilt planner finds, while
+// C's state S2 keeps the game additive.
+func TestCoalitionRationalityInOneState(t *testing.T) {
+	const results = `year,state,pc_no,pc_name,reserved,party,candidate,votes,valid_votes,electors
+2019,S1,1,PC1,GEN,A,A1,100,310,600
+2019,S1,1,PC1,GEN,B,B1,100,310,600
+2019,S1,1,PC1,GEN,C,C1,10,310,600
+2019,S1,1,PC1,GEN,R,R1,100,310,600
+2019,S1,2,PC2,GEN,A,A2,100,310,600
+2019,S1,2,PC2,GEN,B,B2,100,310,600
+2019,S1,2,PC2,GEN,R,R2,100,310,600
+2019,S2,1,PC1,GEN,C,C3,150,310,600
+2019,S2,1,PC1,GEN,R,R3,150,310,600
+`
+	src := func(int) (*seatshare.Election, error) {
+		return seatshare.ReadResults(strings.NewReader(results), "regression.csv")
+	}
+	s := &seatshare.Scenario{
+		Alliance: []seatshare.Member{{Party: "A", States: []string{"S1"}}, {Party: "B", States: []string{"S1"}}, {Party: "C", States: []string{"S2"}}},
+		Rival:    []string{"R"},
+		Bases:    []seatshare.BaseElection{{Year: 2019, Weight: 1}},
+		Model: seatshare.ModelSpec{
+			Transfer: &seatshare.TransferSpec{Default: ptr(0.5)},
+			Lambda:   ptr(0.0),
+			Link:     &seatshare.LinkSpec{Probit: &seatshare.ProbitSpec{Sigma: 0.1}},
+		},
+		Rules: []seatshare.Rule{{Kind: "individual-rationality"}},
+	}
+	pl, err := seatshare.NewPlanner(s, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := pl.Coalitions(seatshare.CoalitionSettings{WithDemands: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !g.Additive() {
+		t.Fatal("the game does not add up over states; the case needs it to")
+	}
+	ctx := context.Background()
+	ab := scoring.Coalition(0).With(0).With(1)
+	_, rerr := g.RebuiltValue(ctx, ab)
+	v, err := g.Value(ctx, []string{"A", "B"})
+	if !errors.Is(rerr, seatshare.ErrInfeasible) || !errors.Is(err, seatshare.ErrInfeasible) {
+		t.Fatalf("v({A, B}) = %v, %v; rebuilt: %v; want both infeasible", v, err, rerr)
+	}
+}
