@@ -295,12 +295,7 @@ func TestPropShapley(t *testing.T) {
 		g := drawGame(t)
 		ctx := context.Background()
 		res, err := g.Shapley(ctx, nil)
-		if errors.Is(err, seatshare.ErrInfeasible) || errors.Is(err, seatshare.ErrInvalid) {
-			t.Skip("a sub-alliance's demands cannot be met, or its restricted scenario is invalid:", err)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+		skipUndefined(t, err)
 		sum := 0.0
 		for _, v := range res.Values {
 			sum += v.Shapley
@@ -311,13 +306,7 @@ func TestPropShapley(t *testing.T) {
 		if want := g.Additive(); (res.Method == seatshare.ShapleyByState) != want {
 			t.Fatalf("method %v for an additive = %v game", res.Method, want)
 		}
-		whole, err := scoring.Shapley(3, func(c scoring.Coalition) float64 {
-			v, err := g.WholeValue(ctx, c)
-			if err != nil {
-				t.Fatalf("v(%v) over every seat: %v", members(c), err)
-			}
-			return v
-		})
+		whole, err := scoring.Shapley(3, wholeGame(t, g))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -361,6 +350,30 @@ func drawGame(t *rapid.T) *seatshare.CoalitionGame {
 	return g
 }
 
+// skipUndefined skips a drawn game that a sub-alliance makes undefined
+// (its demands cannot be met, or its restricted scenario is invalid) and
+// fails the test on any other error.
+func skipUndefined(t *rapid.T, err error) {
+	if errors.Is(err, seatshare.ErrInfeasible) || errors.Is(err, seatshare.ErrInvalid) {
+		t.Skip("a sub-alliance's demands cannot be met, or its restricted scenario is invalid:", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// wholeGame is g solved over every seat at once, without the
+// state-by-state decomposition, as a scoring.Game of the three members.
+func wholeGame(t *rapid.T, g *seatshare.CoalitionGame) scoring.Game {
+	return func(c scoring.Coalition) float64 {
+		v, err := g.WholeValue(context.Background(), c)
+		if err != nil {
+			t.Fatalf("v(%v) over every seat: %v", members(c), err)
+		}
+		return v
+	}
+}
+
 // TestPropBanzhaf checks, on generated scenarios under both conventions,
 // that the members' Banzhaf values equal scoring.Banzhaf over the game
 // solved over every seat at once, by whichever method the game allows,
@@ -370,22 +383,11 @@ func TestPropBanzhaf(t *testing.T) {
 		g := drawGame(t)
 		ctx := context.Background()
 		res, err := g.Banzhaf(ctx)
-		if errors.Is(err, seatshare.ErrInfeasible) || errors.Is(err, seatshare.ErrInvalid) {
-			t.Skip("a sub-alliance's demands cannot be met, or its restricted scenario is invalid:", err)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+		skipUndefined(t, err)
 		if want := g.Additive(); (res.Method == seatshare.ShapleyByState) != want {
 			t.Fatalf("method %v for an additive = %v game", res.Method, want)
 		}
-		whole, err := scoring.Banzhaf(3, func(c scoring.Coalition) float64 {
-			v, err := g.WholeValue(ctx, c)
-			if err != nil {
-				t.Fatalf("v(%v) over every seat: %v", members(c), err)
-			}
-			return v
-		})
+		whole, err := scoring.Banzhaf(3, wholeGame(t, g))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -410,6 +411,20 @@ func (r *jsonReader) str(path string) (string, error) {
 		return "", r.want(path, "a string")
 	}
 	return r.stringLit(path)
+}
+
+// enum reads a string that must be one of names, and returns its index;
+// what names the kind of value in the error ("status", "method").
+func (r *jsonReader) enum(path, what string, names []string) (int, error) {
+	s, err := r.str(path)
+	if err != nil {
+		return 0, err
+	}
+	k := slices.Index(names, s)
+	if k < 0 {
+		return 0, jsonErr(path, "unknown %s %q", what, s)
+	}
+	return k, nil
 }
 
 // name reads a non-empty string.

@@ -302,16 +302,9 @@ func ReadResult(r io.Reader, p *Problem) (*Result, error) {
 			}
 			return err
 		case 1:
-			s, err := jr.str(path)
-			if err != nil {
-				return err
-			}
-			st := slices.Index(statusNames[:], s)
-			if st < 0 {
-				return jsonErr(path, "unknown status %q", s)
-			}
+			st, err := jr.enum(path, "status", statusNames[:])
 			res.Status = Status(st)
-			return nil
+			return err
 		case 2:
 			if jr.null() {
 				return nil
@@ -355,16 +348,9 @@ func ReadResult(r io.Reader, p *Problem) (*Result, error) {
 			return jr.fields(path, statsFields, 1<<0|1<<1|1<<2|1<<3|1<<4, func(k int, fpath string) error {
 				switch k {
 				case 0:
-					s, err := jr.str(fpath)
-					if err != nil {
-						return err
-					}
-					m := slices.Index(methodNames[:], s)
-					if m < 0 {
-						return jsonErr(fpath, "unknown method %q", s)
-					}
+					m, err := jr.enum(fpath, "method", methodNames[:])
 					res.Stats.Method = Method(m)
-					return nil
+					return err
 				case 1:
 					x, err := jr.float(fpath)
 					if err == nil && !(x >= 0 && x < 1e9) {

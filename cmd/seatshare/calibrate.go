@@ -71,9 +71,11 @@ func runCalibrate(args []string, stdout, stderr io.Writer) int {
 	}
 	var pairs []calibrate.Pair
 	if *lokSabha {
-		train, test, err := calibrate.LokSabhaPairs(es[0], es[1], es[2])
-		if *split != "none" {
-			train, test, err = calibrate.LokSabhaSplitPairs(es[0], es[1], es[2], splits[*split])
+		var train, test calibrate.Pair
+		if which, ok := splits[*split]; ok {
+			train, test, err = calibrate.LokSabhaSplitPairs(es[0], es[1], es[2], which)
+		} else {
+			train, test, err = calibrate.LokSabhaPairs(es[0], es[1], es[2])
 		}
 		if err != nil {
 			return calibrateError(stderr, "", err)

@@ -236,14 +236,21 @@ func valueGame(ctx context.Context, pl *seatshare.Planner, settings seatshare.Co
 		rep.Note = strings.TrimPrefix(rep.Note+"; ", "; ") + fmt.Sprintf("core check omitted: %d members, more than the %d whose every sub-alliance is valued", n, limit)
 	} else {
 		pr.step("core check over %d sub-alliances", 1<<n-1)
+		// Every sub-alliance's value, once: the core check and the
+		// closest proper sub-alliance both read them.
+		vals := make([]float64, 1<<n)
+		for s := range vals {
+			vals[s] = value(scoring.Coalition(s))
+		}
+		if firstErr != nil {
+			return nil, firstErr
+		}
+		table := func(s scoring.Coalition) float64 { return vals[s] }
 		phi := make([]float64, n)
 		for i, m := range res.Values {
 			phi[i] = m.Shapley
 		}
-		cc, err := scoring.CheckCore(n, value, phi, coreTolerance)
-		if firstErr != nil {
-			return nil, firstErr
-		}
+		cc, err := scoring.CheckCore(n, table, phi, coreTolerance)
 		if err != nil {
 			return nil, err
 		}
@@ -251,7 +258,7 @@ func valueGame(ctx context.Context, pl *seatshare.Planner, settings seatshare.Co
 		if cc.InCore && n > 1 {
 			// The grand coalition's excess is 0 in the core; the margin
 			// of stability is the largest excess of a proper sub-alliance.
-			c, e := properMaxExcess(n, value, phi)
+			c, e := properMaxExcess(n, table, phi)
 			rep.Core.Blocking, rep.Core.Excess = namesOf(members, c), e
 		}
 	}

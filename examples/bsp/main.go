@@ -25,13 +25,13 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strings"
 
+	"github.com/coalitionlab/alliance/examples/internal/cli"
 	"github.com/coalitionlab/alliance/examples/internal/textout"
 	"github.com/coalitionlab/alliance/seatshare"
 	"github.com/coalitionlab/alliance/seatshare/illustrative"
@@ -41,16 +41,7 @@ import (
 const bsp = "BSP"
 
 func main() {
-	err := run(context.Background(), os.Stdout, os.Args[1:], os.Getenv(seatshare.DataEnv))
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-	case errors.Is(err, seatshare.ErrInfeasible):
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	case err != nil:
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
+	cli.Exit(run(context.Background(), os.Stdout, os.Args[1:], os.Getenv(seatshare.DataEnv)))
 }
 
 // coalition is one row of the output: a sub-alliance of the partners

@@ -32,7 +32,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -42,6 +41,7 @@ import (
 
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"github.com/coalitionlab/alliance/examples/internal/cli"
 	"github.com/coalitionlab/alliance/examples/internal/textout"
 	"github.com/coalitionlab/alliance/scoring"
 	"github.com/coalitionlab/alliance/seatshare"
@@ -85,16 +85,7 @@ func (l Skewed) Prob(margin float64) float64 {
 }
 
 func main() {
-	err := run(context.Background(), os.Stdout, os.Args[1:], os.Getenv(seatshare.DataEnv))
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-	case errors.Is(err, seatshare.ErrInfeasible):
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	case err != nil:
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
+	cli.Exit(run(context.Background(), os.Stdout, os.Args[1:], os.Getenv(seatshare.DataEnv)))
 }
 
 // model is a named link; a nil link is the scenario's own.

@@ -34,6 +34,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/coalitionlab/alliance/examples/internal/cli"
 	"github.com/coalitionlab/alliance/examples/internal/textout"
 	"github.com/coalitionlab/alliance/scoring"
 	"github.com/coalitionlab/alliance/seatshare"
@@ -54,13 +55,7 @@ var mlas2022 = map[string]int64{"SP": 111, "INC": 2, "RLD": 8}
 var methods = []scoring.Method{scoring.Hamilton, scoring.DHondt, scoring.SainteLague, scoring.ModifiedSainteLague, scoring.HuntingtonHill, scoring.Adams}
 
 func main() {
-	err := run(context.Background(), os.Stdout, os.Args[1:], os.Getenv(seatshare.DataEnv))
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-	case err != nil:
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
+	cli.Exit(run(context.Background(), os.Stdout, os.Args[1:], os.Getenv(seatshare.DataEnv)))
 }
 
 // claim is one basis for a split and the rule that enforces it.

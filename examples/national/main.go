@@ -132,7 +132,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -141,21 +140,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/coalitionlab/alliance/examples/internal/cli"
 	"github.com/coalitionlab/alliance/examples/internal/textout"
 	"github.com/coalitionlab/alliance/seatshare"
 )
 
 func main() {
-	err := run(context.Background(), os.Stdout, os.Args[1:], os.Getenv(seatshare.DataEnv))
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-	case errors.Is(err, seatshare.ErrInfeasible):
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	case err != nil:
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
+	cli.Exit(run(context.Background(), os.Stdout, os.Args[1:], os.Getenv(seatshare.DataEnv)))
 }
 
 // noData is printed when the real results are not available.

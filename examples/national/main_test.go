@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -39,6 +40,24 @@ func TestNoData(t *testing.T) {
 	}
 }
 
+// sharedPlan computes the national plan with full sharing on the results
+// in dir once for every test that reads it.
+var sharedPlan = func() func(t *testing.T, dir string) *report {
+	var (
+		once sync.Once
+		rep  *report
+		err  error
+	)
+	return func(t *testing.T, dir string) *report {
+		t.Helper()
+		once.Do(func() { rep, err = compute(context.Background(), dir, false, io.Discard) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+}()
+
 // TestRealData runs the national plan on the real results when
 // SEATSHARE_DATA is set: the golden table, every demand met, every member
 // only in its states, every one of the bloc's 28 parties in the output
@@ -52,10 +71,7 @@ func TestRealData(t *testing.T) {
 	// One computation, written in both formats: the work is the same for
 	// both (run differs only in the writer), and it is the bulk of the
 	// test's time under -race.
-	r, err := compute(context.Background(), dir, false, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := sharedPlan(t, dir)
 	var b, j bytes.Buffer
 	if err := writeTable(&b, r); err != nil {
 		t.Fatal(err)
@@ -295,12 +311,8 @@ func TestSeparate(t *testing.T) {
 	if dir == "" {
 		t.Skip(seatshare.DataEnv + " is not set")
 	}
-	ctx := context.Background()
-	shared, err := compute(ctx, dir, false, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sep, err := compute(ctx, dir, true, io.Discard)
+	shared := sharedPlan(t, dir)
+	sep, err := compute(context.Background(), dir, true, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,12 +22,12 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 
+	"github.com/coalitionlab/alliance/examples/internal/cli"
 	"github.com/coalitionlab/alliance/seatshare"
 	"github.com/coalitionlab/alliance/seatshare/illustrative"
 )
@@ -43,17 +43,7 @@ const (
 )
 
 func main() {
-	err := run(context.Background(), os.Stdout, os.Args[1:], os.Getenv(seatshare.DataEnv))
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		os.Exit(0)
-	case errors.Is(err, seatshare.ErrInfeasible):
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	case err != nil:
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
+	cli.Exit(run(context.Background(), os.Stdout, os.Args[1:], os.Getenv(seatshare.DataEnv)))
 }
 
 // report is the program's result in JSON form.
